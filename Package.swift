@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "GAEViz",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "GAECore", targets: ["GAECore"]),
+    .executable(name: "gae-viz", targets: ["gae-viz"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // The C edge: ncurses with the wide-character API, plus accessors for what Swift cannot import.
+    .systemLibrary(
+      name: "CNcurses",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
+    ),
+    // The maths and the data. Foundation only.
+    .target(name: "GAECore"),
+    // The program: command line, the one ncurses file, the run loop.
+    .executableTarget(
+      name: "gae-viz",
+      dependencies: [
+        "GAECore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "GAECoreTests", dependencies: ["GAECore"]),
+    // Runs the built binary: exit statuses, messages, output formats.
+    .testTarget(name: "CLITests", dependencies: ["gae-viz", "GAECore"]),
+  ]
+)
