@@ -20,15 +20,18 @@ let package = Package(
     ),
     // The maths and the data. Foundation only.
     .target(name: "GAECore"),
+    // The interface as pure values: state, actions, update, views drawn into a Canvas.
+    .target(name: "GAETUI", dependencies: ["GAECore"]),
     // The program: command line, the one ncurses file, the run loop.
     .executableTarget(
       name: "gae-viz",
       dependencies: [
-        "GAECore",
+        "GAECore", "GAETUI", "CNcurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "GAECoreTests", dependencies: ["GAECore"]),
+    .testTarget(name: "GAETUITests", dependencies: ["GAETUI", "GAECore"]),
     // Runs the built binary: exit statuses, messages, output formats.
     .testTarget(name: "CLITests", dependencies: ["gae-viz", "GAECore"]),
   ]

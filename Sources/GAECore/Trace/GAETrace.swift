@@ -2,7 +2,7 @@
 /// 40 bytes a step beyond the rollout. A step's full record is assembled on access.
 ///
 /// Computation order runs backward: step 1 computes t = T−1, step T computes t = 0.
-public struct GAETrace: Sendable {
+public struct GAETrace: Sendable, Equatable {
   public let rollout: Rollout
   public let gamma: Double
   public let lambda: Double

@@ -1,0 +1,42 @@
+/// A rectangle of cells: the area a view draws into.
+public struct Rect: Equatable, Sendable {
+  public var x: Int
+  public var y: Int
+  public var width: Int
+  public var height: Int
+
+  public init(x: Int, y: Int, width: Int, height: Int) {
+    self.x = x
+    self.y = y
+    self.width = max(0, width)
+    self.height = max(0, height)
+  }
+
+  public var maxX: Int { x + width }
+  public var maxY: Int { y + height }
+  public var isEmpty: Bool { width == 0 || height == 0 }
+
+  public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
+
+  public func intersection(_ other: Rect) -> Rect {
+    let left = max(x, other.x)
+    let top = max(y, other.y)
+    return Rect(x: left, y: top, width: min(maxX, other.maxX) - left, height: min(maxY, other.maxY) - top)
+  }
+
+  /// The top `rows` rows, and what is left below them.
+  public func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
+    let taken = min(max(rows, 0), height)
+    return (Rect(x: x, y: y, width: width, height: taken), Rect(x: x, y: y + taken, width: width, height: height - taken))
+  }
+
+  /// The left `columns` columns, and what is left to their right.
+  public func splitLeft(_ columns: Int) -> (left: Rect, rest: Rect) {
+    let taken = min(max(columns, 0), width)
+    return (Rect(x: x, y: y, width: taken, height: height), Rect(x: x + taken, y: y, width: width - taken, height: height))
+  }
+
+  public func inset(_ by: Int) -> Rect {
+    Rect(x: x + by, y: y + by, width: width - 2 * by, height: height - 2 * by)
+  }
+}

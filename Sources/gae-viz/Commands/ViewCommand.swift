@@ -1,0 +1,73 @@
+import ArgumentParser
+import GAECore
+import GAETUI
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+struct ViewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "view",
+    abstract: "Open the visualiser (the default command).",
+    discussion: "Press ? inside for every key."
+  )
+
+  @Argument(help: "A scenario file, or a folder to browse. Without it, the built-in scenario.")
+  var path: String?
+
+  @OptionGroup var parameters: ParameterOptions
+
+  func run() throws {
+    // Everything that can fail on bad input fails here, before the screen is taken over.
+    let (scenario, playlist, index, skipped) = try openScenario()
+    let (gamma, lambda) = parameters.resolved(for: scenario)
+    var state = AppState(scenario: scenario, gamma: gamma, lambda: lambda, playlist: playlist, playlistIndex: index)
+    if let skipped { (state, _) = AppState.update(state, .scenarioFailed(skipped, index: index)) }
+
+    let terminal: NcursesTerminal
+    do {
+      terminal = try NcursesTerminal()
+    } catch {
+      throw failWithDataError("\(error)")
+    }
+    var loop = RunLoop(terminal: terminal, state: state)
+    let received = loop.run()
+    terminal.close()
+    if received != 0 {
+      // Die of the signal we were sent, as a well-behaved program does, now that the terminal is back.
+      signal(received, SIG_DFL)
+      raise(received)
+    }
+  }
+
+  /// The scenario to open: the file, the first loadable one in a folder, or the built-in one.
+  private func openScenario() throws -> (Scenario, [String], Int, String?) {
+    guard let path else { return (.builtInDefault, [], 0, nil) }
+    guard Scenario.isDirectory(path) else {
+      do {
+        return (try Scenario.load(path: path), [], 0, nil)
+      } catch {
+        throw failWithDataError(error.description)
+      }
+    }
+    let files: [String]
+    do {
+      files = try Scenario.files(inDirectory: path)
+    } catch {
+      throw failWithDataError("\(path): \(error)")
+    }
+    guard !files.isEmpty else { throw failWithDataError("\(path): no .json or .csv scenario files in this folder") }
+    var firstError: String?
+    for (index, file) in files.enumerated() {
+      do {
+        return (try Scenario.load(path: file), files, index, firstError)
+      } catch {
+        firstError = firstError ?? error.description
+      }
+    }
+    throw failWithDataError(firstError ?? "\(path): no scenario could be read")
+  }
+}

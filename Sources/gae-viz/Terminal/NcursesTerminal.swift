@@ -1,0 +1,222 @@
+import CNcurses
+import GAETUI
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The one place that touches ncurses: start-up, teardown, copying a Canvas to the screen,
+/// reading keys with a timeout, resize and signals. No screen logic lives here.
+final class NcursesTerminal {
+  enum StartError: Error, CustomStringConvertible {
+    case notATerminal
+    case unknownTerminal(String?)
+    case cannotAddressCursor(String)
+
+    var description: String {
+      switch self {
+      case .notATerminal:
+        return "the visualiser needs a terminal on stdin and stdout; for numbers in a pipe or file, use `gae-viz trace`"
+      case .unknownTerminal(let term):
+        return term.map { "cannot use the terminal type '\($0)' (TERM); try TERM=xterm-256color" }
+          ?? "TERM is not set; set it to your terminal's type (e.g. TERM=xterm-256color)"
+      case .cannotAddressCursor(let term):
+        return "the terminal type '\(term)' (TERM) cannot move the cursor, so it cannot show the visualiser; use `gae-viz trace`"
+      }
+    }
+  }
+
+  /// Whether the locale is UTF-8: if not, the screen is drawn with `Glyphs.ascii`.
+  let unicode: Bool
+  private let colors: Bool
+  private let screen: OpaquePointer
+  private var pairs: [Int: Int16] = [:]
+  private var closed = false
+
+  init() throws {
+    // A non-terminal stdin makes get_wch return at once: a busy loop. Refuse before anything.
+    guard isatty(0) == 1, isatty(1) == 1 else { throw StartError.notATerminal }
+    // LC_CTYPE only: the wide-character API needs it; numbers keep the C locale's decimal point.
+    setlocale(LC_CTYPE, "")
+    unicode = gv_codeset_is_utf8() != 0
+    let term = getenv("TERM").map { String(cString: $0) }
+    guard let term, !term.isEmpty else { throw StartError.unknownTerminal(nil) }
+    // Our handlers go in before newterm, so ncurses keeps them instead of installing its own
+    // (which would exit without our cleanup).
+    Signals.install()
+    // newterm, not initscr: initscr calls exit(1) on an unknown TERM; newterm returns NULL.
+    guard let output = fdopen(1, "w"), let input = fdopen(0, "r"), let screen = newterm(nil, output, input) else {
+      Signals.restore()
+      throw StartError.unknownTerminal(term)
+    }
+    self.screen = screen
+    set_term(screen)
+    guard gv_has_cursor_addressing() != 0 else {
+      endwin()
+      delscreen(screen)
+      Signals.restore()
+      throw StartError.cannotAddressCursor(term)
+    }
+    Signals.screenIsActive.store(true, ordering: .sequentiallyConsistent)
+    cbreak()
+    noecho()
+    nonl()
+    keypad(gv_stdscr(), true)
+    curs_set(0)
+    set_escdelay(25)
+    let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+    if !noColor && has_colors() {
+      start_color()
+      use_default_colors()
+      colors = true
+    } else {
+      colors = false
+    }
+  }
+
+  deinit { close() }
+
+  /// Gives the terminal back: normal screen, cursor, echo. Safe to call twice.
+  func close() {
+    guard !closed else { return }
+    closed = true
+    Signals.screenIsActive.store(false, ordering: .sequentiallyConsistent)
+    endwin()
+    delscreen(screen)
+    Signals.restore()
+  }
+
+  var size: (width: Int, height: Int) {
+    (Int(getmaxx(gv_stdscr())), Int(getmaxy(gv_stdscr())))
+  }
+
+  /// Copies the canvas to the screen; ncurses sends only what changed.
+  func draw(_ canvas: Canvas) {
+    let window = gv_stdscr()
+    let (width, height) = size
+    var characters = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+    var cell = cchar_t()
+    for y in 0..<min(height, canvas.height) {
+      for x in 0..<min(width, canvas.width) {
+        let source = canvas[x, y]
+        if source.isContinuation { continue }
+        var count = 0
+        for scalar in source.character.unicodeScalars where count < Int(CCHARW_MAX) - 1 {
+          // Without a UTF-8 locale only ASCII can be drawn; anything else (a name from a file)
+          // becomes '?' rather than garbage.
+          characters[count] = wchar_t(unicode || scalar.isASCII ? scalar.value : 0x3F)
+          count += 1
+        }
+        characters[count] = 0
+        setcchar(&cell, characters, attributes(source.style), pair(for: source.style), nil)
+        // The bottom-right cell returns ERR (the cursor cannot advance) but is drawn.
+        _ = mvwadd_wch(window, Int32(y), Int32(x), &cell)
+      }
+    }
+    wnoutrefresh(window)
+    doupdate()
+  }
+
+  /// The next key, waiting at most `milliseconds` (forever if negative). nil on timeout, or
+  /// when a signal interrupted the wait: the caller checks `Signals.pending`.
+  func readKey(timeout milliseconds: Int) -> Key? {
+    let window = gv_stdscr()
+    wtimeout(window, Int32(clamping: milliseconds))
+    var code: wint_t = 0
+    let result = wget_wch(window, &code)
+    if result == KEY_CODE_YES {
+      switch Int32(code) {
+      case KEY_UP: return .up
+      case KEY_DOWN: return .down
+      case KEY_LEFT: return .left
+      case KEY_RIGHT: return .right
+      case KEY_HOME: return .home
+      case KEY_END: return .end
+      case KEY_PPAGE: return .pageUp
+      case KEY_NPAGE: return .pageDown
+      case KEY_BTAB: return .backTab
+      case KEY_BACKSPACE: return .backspace
+      case KEY_ENTER: return .enter
+      case gv_key_resize(): return .resize
+      default: return nil
+      }
+    }
+    guard result == OK else { return nil }
+    switch code {
+    case 9: return .tab
+    case 10, 13: return .enter
+    case 27: return .escape
+    case 8, 127: return .backspace
+    default:
+      guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
+      return .character(Character(scalar))
+    }
+  }
+
+  private func attributes(_ style: Style) -> attr_t {
+    var attributes = gv_a_normal()
+    if style.bold { attributes |= gv_a_bold() }
+    if style.reverse { attributes |= gv_a_reverse() }
+    if style.dim { attributes |= gv_a_dim() }
+    if style.underline { attributes |= gv_a_underline() }
+    // Without colour, a coloured background (the current step, the selection) becomes reverse
+    // video so it still stands out.
+    if !colors && style.background != nil { attributes |= gv_a_reverse() }
+    return attributes
+  }
+
+  private func pair(for style: Style) -> Int16 {
+    guard colors, style.foreground != nil || style.background != nil else { return 0 }
+    let key = (style.foreground?.rawValue ?? -1) * 16 + (style.background?.rawValue ?? -1) + 17
+    if let pair = pairs[key] { return pair }
+    let number = Int16(pairs.count + 1)
+    guard Int32(number) < gv_color_pairs() else { return 0 }
+    init_pair(number, Int16(style.foreground?.rawValue ?? -1), Int16(style.background?.rawValue ?? -1))
+    pairs[key] = number
+    return number
+  }
+}
+
+/// Signal handling for the terminal: quitting signals set a flag the run loop checks (the read
+/// returns on them, since they are installed without SA_RESTART); crashes give the terminal back
+/// before the default action runs, so a bug never leaves a workshop with a broken shell.
+enum Signals {
+  /// The last quitting signal received, or 0.
+  static let pending = Atomic<Int32>(0)
+  static let screenIsActive = Atomic<Bool>(false)
+
+  static let quitting: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+  static let crashing: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
+  /// The actions in place before ours, by signal number, restored on exit and before re-raising
+  /// a crash (so the Swift runtime's backtracer still reports it). Written before the handlers
+  /// are installed, read only afterwards.
+  nonisolated(unsafe) private static let previous: UnsafeMutablePointer<sigaction> = {
+    let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+    pointer.initialize(repeating: sigaction(), count: 65)
+    return pointer
+  }()
+
+  static func install() {
+    pending.store(0, ordering: .sequentiallyConsistent)
+    for signal in quitting {
+      gv_set_signal_handler(signal, { received in Signals.pending.store(received, ordering: .relaxed) }, previous + Int(signal))
+    }
+    for signal in crashing {
+      gv_set_signal_handler(
+        signal,
+        { received in
+          if Signals.screenIsActive.exchange(false, ordering: .relaxed) { endwin() }
+          gv_restore_signal_handler(received, Signals.previous + Int(received))
+          raise(received)
+        }, previous + Int(signal))
+    }
+  }
+
+  static func restore() {
+    for signal in quitting + crashing { gv_restore_signal_handler(signal, previous + Int(signal)) }
+  }
+}
