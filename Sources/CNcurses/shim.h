@@ -21,6 +21,7 @@
 
 // Swift 6 rejects C mutable globals; read them through functions.
 static inline WINDOW *gv_stdscr(void) { return stdscr; }
+static inline WINDOW *gv_curscr(void) { return curscr; }
 static inline int gv_lines(void) { return LINES; }
 static inline int gv_cols(void) { return COLS; }
 static inline int gv_colors(void) { return COLORS; }

@@ -89,6 +89,19 @@ final class NcursesTerminal {
     Signals.restore()
   }
 
+  /// Ctrl-Z: give the terminal back, stop as the shell expects, and on `fg` take the screen again
+  /// with keypad mode and the cursor set as before, redrawn in full. (ncurses' own SIGTSTP
+  /// handler redraws but leaves keypad mode off, so arrow keys stop working after `fg`.)
+  func suspend() {
+    Signals.screenIsActive.store(false, ordering: .sequentiallyConsistent)
+    endwin()
+    Signals.stopProcess()
+    Signals.screenIsActive.store(true, ordering: .sequentiallyConsistent)
+    keypad(gv_stdscr(), true)
+    curs_set(0)
+    clearok(gv_curscr(), true)
+  }
+
   var size: (width: Int, height: Int) {
     (Int(getmaxx(gv_stdscr())), Int(getmaxy(gv_stdscr())))
   }
@@ -148,12 +161,29 @@ final class NcursesTerminal {
     switch code {
     case 9: return .tab
     case 10, 13: return .enter
-    case 27: return .escape
+    case 27: return readAfterEscape()
     case 8, 127: return .backspace
     default:
       guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
       return .character(Character(scalar))
     }
+  }
+
+  /// Esc alone is a key; Esc followed at once by more bytes is a sequence ncurses did not know
+  /// (a function key, Alt+key, a mouse report): swallow it whole rather than let its '[' or
+  /// 'O' act as keys of their own.
+  private func readAfterEscape() -> Key? {
+    let window = gv_stdscr()
+    wtimeout(window, 0)
+    var code: wint_t = 0
+    guard wget_wch(window, &code) == OK else { return .escape }
+    guard code == 0x5B || code == 0x4F else { return nil }  // '[' or 'O': a CSI or SS3 sequence
+    // Parameters and intermediates run until a final byte in @…~.
+    for _ in 0..<32 {
+      guard wget_wch(window, &code) == OK else { return nil }
+      if (0x40...0x7E).contains(code) { return nil }
+    }
+    return nil
   }
 
   private func attributes(_ style: Style) -> attr_t {
@@ -186,6 +216,8 @@ final class NcursesTerminal {
 enum Signals {
   /// The last quitting signal received, or 0.
   static let pending = Atomic<Int32>(0)
+  /// Ctrl-Z was pressed: the run loop suspends at its next wake-up.
+  static let suspendRequested = Atomic<Bool>(false)
   static let screenIsActive = Atomic<Bool>(false)
 
   static let quitting: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
@@ -202,6 +234,7 @@ enum Signals {
 
   static func install() {
     pending.store(0, ordering: .sequentiallyConsistent)
+    installSuspendHandler(savingPrevious: true)
     for signal in quitting {
       gv_set_signal_handler(signal, { received in Signals.pending.store(received, ordering: .relaxed) }, previous + Int(signal))
     }
@@ -217,6 +250,20 @@ enum Signals {
   }
 
   static func restore() {
-    for signal in quitting + crashing { gv_restore_signal_handler(signal, previous + Int(signal)) }
+    for signal in quitting + crashing + [SIGTSTP] { gv_restore_signal_handler(signal, previous + Int(signal)) }
+  }
+
+  private static func installSuspendHandler(savingPrevious: Bool) {
+    gv_set_signal_handler(
+      SIGTSTP, { _ in Signals.suspendRequested.store(true, ordering: .relaxed) },
+      savingPrevious ? previous + Int(SIGTSTP) : nil)
+  }
+
+  /// Stops the process with the default SIGTSTP action; returns once it is continued.
+  static func stopProcess() {
+    suspendRequested.store(false, ordering: .sequentiallyConsistent)
+    signal(SIGTSTP, SIG_DFL)
+    raise(SIGTSTP)
+    installSuspendHandler(savingPrevious: false)
   }
 }

@@ -28,12 +28,18 @@ struct RunLoop {
 
       let signal = Signals.pending.load(ordering: .relaxed)
       if signal != 0 { return signal }
+      if Signals.suspendRequested.load(ordering: .relaxed) {
+        terminal.suspend()
+        // Time stood still while stopped: no burst of catch-up ticks.
+        nextTick = nil
+        continue
+      }
 
       if let key {
         if key == .resize {
           let size = terminal.size
           dispatch(.resize(width: size.width, height: size.height))
-        } else if let action = KeyMap.action(for: key) {
+        } else if let action = KeyMap.action(for: key) ?? (state.showingHelp ? .dismiss : nil) {
           let speed = state.speedIndex
           dispatch(action)
           if state.speedIndex != speed || action == .togglePlay {

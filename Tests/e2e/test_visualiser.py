@@ -1,0 +1,213 @@
+"""The visualiser as a user meets it, in a real terminal."""
+import os
+import re
+import signal
+import time
+
+from conftest import BINARY, trace
+
+
+def advantages_on_screen(screen):
+    """The A row of the timeline: {t: text} for every computed step shown."""
+    lines = screen.split("\n")
+    t_row = next(line for line in lines if line.strip().startswith("t │"))
+    a_row = next(line for line in lines if line.strip().startswith("A │"))
+    times = t_row.split("│", 1)[1]
+    values = a_row.split("│", 1)[1]
+    for mark in "┃┆‹◀▸◂":
+        times = times.replace(mark, " ")
+        values = values.replace(mark, " ")
+    return dict(zip((int(t) for t in times.split()), values.split()))
+
+
+def shown(value, digits=2):
+    text = f"{value:.{digits}f}"
+    return text if text.startswith("-") else "+" + text
+
+
+def test_opens_on_the_built_in_scenario_with_the_seeds_defaults(pane):
+    p = pane()
+    p.run_gaeviz()
+    screen = p.wait_for(lambda s: "Goal, time limit" in s)
+    assert "γ 0.99" in screen and "[λ 0.95]" in screen and "γλ 0.9405" in screen
+    assert "? help" in screen and "q quit" in screen
+    assert "Step 1 of 12 · t = 11" in screen
+    p.keys("q")
+    assert p.exit_status() == 0
+
+
+def test_after_end_the_advantages_agree_with_trace_and_follow_gamma_and_lambda(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "Goal, time limit" in s)
+    p.keys("End")
+    screen = p.wait_for(lambda s: "step 12/12" in s)
+    expected = {s["t"]: shown(s["advantage"]) for s in trace()["steps"]}
+    assert advantages_on_screen(screen) == expected
+
+    # λ up three times (0.98), then γ down twice (0.97): the numbers move at once.
+    p.keys("Up", "Up", "Up", "Tab", "Down", "Down")
+    screen = p.wait_for(lambda s: "[γ 0.97]" in s and "λ 0.98" in s)
+    expected = {s["t"]: shown(s["advantage"]) for s in trace("--gamma", "0.97", "--lambda", "0.98")["steps"]}
+    assert advantages_on_screen(screen) == expected
+    assert "step 12/12" in screen  # the step is kept
+
+    # 0 is TD (λ=0): A = δ; 1 is Monte Carlo.
+    p.keys("0")
+    screen = p.wait_for(lambda s: "[λ 0.00]" in s)
+    expected = {s["t"]: shown(s["delta"]) for s in trace("--gamma", "0.97", "--lambda", "0")["steps"]}
+    assert advantages_on_screen(screen) == expected
+    p.keys("1")
+    p.wait_for(lambda s: "[λ 1.00]" in s)
+    p.keys("q")
+    assert p.exit_status() == 0
+
+
+def test_stepping_back_and_forth_and_playing(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step 1/12" in s)
+    p.keys("Right", "Right", "Right")
+    screen = p.wait_for(lambda s: "step 4/12" in s)
+    assert "t = 8 · ◆ truncated" in screen
+    assert "carry resets" in screen
+    p.keys("Left")
+    p.wait_for(lambda s: "step 3/12" in s)
+    p.keys("Home")
+    p.wait_for(lambda s: "step 0/12" in s and "Ready" in s)
+    for _ in range(5):
+        p.keys("+")
+    p.keys("Space")  # 64 steps a second: done in well under a second
+    screen = p.wait_for(lambda s: "step 12/12" in s and "paused" in s, timeout=5)
+    assert "Computation steps 12/12" in screen
+    p.keys("q")
+    assert p.exit_status() == 0
+
+
+def test_help_lists_every_key(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step 1/12" in s)
+    p.keys("?")
+    screen = p.wait_for(lambda s: "Help" in s)
+    for text in ["next step", "previous step", "play / pause", "restart", "finish", "select γ or λ",
+                 "by 0.01", "by 0.1", "TD error", "Monte-Carlo", "faster / slower", "quit"]:
+        assert text in screen, text
+    p.keys("x")
+    p.wait_for(lambda s: "Help" not in s)
+    p.keys("q")
+    assert p.exit_status() == 0
+
+
+def test_resizing_down_to_40x12_and_back_recovers(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step 1/12" in s)
+    p.resize(40, 12)
+    screen = p.wait_for(lambda s: "Enlarge" in s)
+    assert "60×20" in screen and "40×12" in screen
+    p.resize(80, 24)
+    p.wait_for(lambda s: "step 1/12" in s and "Enlarge" not in s)
+    p.resize(123, 37)
+    screen = p.wait_for(lambda s: "horizon 1/(1−γλ)" in s)
+    assert all(len(line) <= 123 for line in screen.split("\n"))
+    p.keys("q")
+    assert p.exit_status() == 0
+    assert p.flags() == "0 1 0"
+    assert p.shell_is_sane()
+
+
+def test_quitting_by_q_ctrl_c_sigterm_and_sighup_gives_the_terminal_back(pane):
+    for how, status in [("q", 0), ("C-c", 130), ("TERM", 143), ("HUP", 129)]:
+        p = pane()
+        p.run_gaeviz()
+        p.wait_for(lambda s: "step 1/12" in s)
+        assert p.flags().startswith("1")
+        if how in ("q", "C-c"):
+            p.keys(how)
+        else:
+            os.kill(p.program_pid(), getattr(signal, "SIG" + how))
+        assert p.exit_status() == status, how
+        assert p.flags() == "0 1 0", how
+        assert p.shell_is_sane(), how
+        p.close()
+
+
+def test_ctrl_z_and_fg_redraw(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step 1/12" in s)
+    p.keys("C-z")
+    p.wait_for(lambda s: "Stopped" in s)
+    assert p.flags() == "0 1 0"
+    assert p.shell_is_sane()
+    p.shell("fg")
+    p.wait_for(lambda s: "step 1/12" in s and "Computation steps" in s)
+    assert p.flags() == "1 0 1"  # keypad mode is back, so arrow keys work again
+    p.keys("Right")
+    p.wait_for(lambda s: "step 2/12" in s)
+    p.keys("q")
+    assert p.exit_status() == 0
+
+
+def test_a_folder_can_be_browsed(pane):
+    p = pane()
+    p.run_gaeviz("Scenarios/")
+    p.wait_for(lambda s: "[1/10]" in s)
+    p.keys("]")
+    p.wait_for(lambda s: "[2/10]" in s and "Sparse reward" in s)
+    p.keys("[", "[")
+    p.wait_for(lambda s: "[10/10]" in s and "Gridworld" in s)
+    p.keys("q")
+    assert p.exit_status() == 0
+
+
+def test_paused_costs_no_cpu(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step 1/12" in s)
+    pid = p.program_pid()
+
+    def cpu_ticks():
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+
+    before = cpu_ticks()
+    time.sleep(2)
+    assert cpu_ticks() - before <= 1  # at most one clock tick (10 ms) in two seconds
+    p.keys("q")
+    assert p.exit_status() == 0
+
+
+def test_without_utf8_it_falls_back_to_ascii(pane):
+    p = pane(env={"LC_ALL": "C"})
+    p.run_gaeviz()
+    screen = p.wait_for(lambda s: "step 1/12" in s)
+    assert "[l 0.95]" in screen and "g 0.99" in screen
+    assert "─" not in screen and "γ" not in screen
+    p.keys("q")
+    assert p.exit_status() == 0
+
+
+def test_bad_terminals_and_bad_files_get_one_line_before_the_screen(pane):
+    p = pane()
+    cases = [
+        ("TERM=dumb", "", "cannot move the cursor"),
+        ("TERM=no-such-terminal", "", "cannot use the terminal type 'no-such-terminal'"),
+        ("env -u TERM", "", "TERM is not set"),
+        ("", "/nonexistent.json", "/nonexistent.json: no such file"),
+        ("", "Tests/e2e/conftest.py", "Tests/e2e/conftest.py: line 1, column 1: expected a scenario object"),
+    ]
+    for prefix, args, message in cases:
+        p.shell("clear")
+        p.shell(f"{prefix} {BINARY} {args}; echo EXIT=$?")
+        screen = p.wait_for(lambda s: re.search(r"EXIT=\d", s) is not None)
+        assert message in screen, screen
+        assert re.findall(r"EXIT=(\d+)", screen)[-1] == "1"
+        assert p.flags() == "0 1 0"
+    p.shell("clear")
+    p.shell(f"{BINARY} < /dev/null; echo EXIT=$?")
+    screen = p.wait_for(lambda s: re.search(r"EXIT=\d", s) is not None)
+    assert "needs a terminal" in screen and "gae-viz trace" in screen
+    assert re.findall(r"EXIT=(\d+)", screen)[-1] == "1"
