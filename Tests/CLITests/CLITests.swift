@@ -69,7 +69,9 @@ struct CLITests {
   }
 
   @Test func flagsOverrideTheFile() throws {
-    let result = try run(["trace", packageRoot + "/Scenarios/02-dense-rewards.json", "--gamma", "0.5", "--lambda", "0", "--format", "json"])
+    let result = try run([
+      "trace", packageRoot + "/Scenarios/02-dense-rewards.json", "--gamma", "0.5", "--lambda", "0", "--format", "json",
+    ])
     #expect(result.status == 0)
     #expect(result.stdout.contains("\"gamma\": 0.5, \"lambda\": 0, \"steps\""))
   }
@@ -85,15 +87,36 @@ struct CLITests {
   /// Each class of bad data: exit 1, one line on stderr naming the file and what is wrong.
   @Test(arguments: [
     ("syntax.json", "{\n \"rewards\": [1 2]}", "line 2, column 16: expected ',' or ']' in rewards, found a number"),
-    ("length.json", "{\"rewards\": [1], \"values\": [1], \"terminated\": [0], \"truncated\": [0]}", "values: has 1 entries, expected 2"),
-    ("nan.json", "{\"rewards\": [NaN], \"values\": [1, 1], \"terminated\": [0], \"truncated\": [0]}", "rewards[0]: expected a finite number"),
-    ("inf.json", "{\"rewards\": [1e400], \"values\": [1, 1], \"terminated\": [0], \"truncated\": [0]}", "rewards[0]: inf is not a finite number"),
-    ("gamma.json", "{\"gamma\": 1.01, \"rewards\": [1], \"values\": [1, 1], \"terminated\": [0], \"truncated\": [0]}", "gamma: 1.01 is outside [0, 1]"),
-    ("type.json", "{\"rewards\": [1], \"values\": [1, \"high\"], \"terminated\": [0], \"truncated\": [0]}", "values[1]: expected a number, found a string"),
-    ("empty.json", "{\"rewards\": [], \"values\": [1], \"terminated\": [], \"truncated\": []}", "rewards: the rollout is empty"),
+    (
+      "length.json", "{\"rewards\": [1], \"values\": [1], \"terminated\": [0], \"truncated\": [0]}",
+      "values: has 1 entries, expected 2"
+    ),
+    (
+      "nan.json", "{\"rewards\": [NaN], \"values\": [1, 1], \"terminated\": [0], \"truncated\": [0]}",
+      "rewards[0]: expected a finite number"
+    ),
+    (
+      "inf.json", "{\"rewards\": [1e400], \"values\": [1, 1], \"terminated\": [0], \"truncated\": [0]}",
+      "rewards[0]: inf is not a finite number"
+    ),
+    (
+      "gamma.json", "{\"gamma\": 1.01, \"rewards\": [1], \"values\": [1, 1], \"terminated\": [0], \"truncated\": [0]}",
+      "gamma: 1.01 is outside [0, 1]"
+    ),
+    (
+      "type.json", "{\"rewards\": [1], \"values\": [1, \"high\"], \"terminated\": [0], \"truncated\": [0]}",
+      "values[1]: expected a number, found a string"
+    ),
+    (
+      "empty.json", "{\"rewards\": [], \"values\": [1], \"terminated\": [], \"truncated\": []}",
+      "rewards: the rollout is empty"
+    ),
     ("blank.json", "", "the file is empty"),
     ("dupe.json", "{\"values\": [1], \"values\": [1]}", "\"values\" appears twice"),
-    ("bad.csv", "reward,value,terminated,truncated\n1,x,0,0\n,1,,", "line 2, column 2: value (step 0): \"x\" is not a number"),
+    (
+      "bad.csv", "reward,value,terminated,truncated\n1,x,0,0\n,1,,",
+      "line 2, column 2: value (step 0): \"x\" is not a number"
+    ),
   ])
   func badDataExitsOneWithOneLine(name: String, contents: String, message: String) throws {
     let path = try file(name, contents)
@@ -126,7 +149,10 @@ struct CLITests {
   @Test func checkSummarisesAFolderAndFailsIfAnyFileIsBad() throws {
     let good = try run(["check", packageRoot + "/Scenarios"])
     #expect(good.status == 0)
-    #expect(good.stdout.contains("00-default.json: ok  \"Goal, time limit, and a rollout cut short\"  T=12, 3 episodes, 1 terminated, 1 truncated"))
+    #expect(
+      good.stdout.contains(
+        "00-default.json: ok  \"Goal, time limit, and a rollout cut short\"  T=12, 3 episodes, 1 terminated, 1 truncated"
+      ))
     #expect(good.stdout.split(separator: "\n").count >= 10)
     let bad = try file("x.json", "{")
     let mixed = try run(["check", packageRoot + "/Scenarios/01-sparse-goal.json", bad])

@@ -50,7 +50,8 @@ struct GAETests {
     // On a plain step and on a terminated one a final value must change nothing.
     let plain = makeRollout(rewards: rewards, values: values)
     let withStray = makeRollout(rewards: rewards, values: values, finalValues: [0: 9, 1: 9])
-    #expect(GAE.advantages(for: withStray, gamma: 0.9, lambda: 0.8) == GAE.advantages(for: plain, gamma: 0.9, lambda: 0.8))
+    #expect(
+      GAE.advantages(for: withStray, gamma: 0.9, lambda: 0.8) == GAE.advantages(for: plain, gamma: 0.9, lambda: 0.8))
     let terminated = makeRollout(rewards: rewards, values: values, terminated: [1], truncated: [1], finalValues: [1: 9])
     #expect(GAE.trace(for: terminated, gamma: 0.9, lambda: 0.8).nextValue[1] == 0)
   }
@@ -129,7 +130,10 @@ struct GAETests {
     let rollout = randomRollout(count: 400, boundaryRate: 0.05, seed: 21)
     let trace = GAE.trace(for: rollout, gamma: 0.97, lambda: 0.9)
     for t in stride(from: 0, to: rollout.count, by: 7) {
-      #expect(close(Estimators.forwardAdvantage(for: rollout, at: t, gamma: 0.97, lambda: 0.9), trace.advantage[t], tolerance: 1e-10))
+      #expect(
+        close(
+          Estimators.forwardAdvantage(for: rollout, at: t, gamma: 0.97, lambda: 0.9), trace.advantage[t],
+          tolerance: 1e-10))
     }
   }
 

@@ -35,7 +35,8 @@ struct RolloutTests {
       try Rollout(rewards: [0, .infinity], values: [0, 0, 0], terminated: [false, false], truncated: [false, false])
     }
     #expect(throws: RolloutError.nonFinite(field: "values", index: 2, value: -.infinity)) {
-      try Rollout(rewards: [0, 0], values: [0, 0, -.infinity], terminated: [false, false], truncated: [false, false])
+      try Rollout(
+        rewards: [0, 0], values: [0, 0, -.infinity], terminated: [false, false], truncated: [false, false])
     }
     #expect(throws: RolloutError.nonFinite(field: "final_values", index: 0, value: .infinity)) {
       try Rollout(rewards: [0], values: [0, 0], terminated: [false], truncated: [true], finalValues: [.infinity])

@@ -14,7 +14,8 @@ private let validBody = """
 @Suite("Scenario files: JSON")
 struct ScenarioJSONTests {
   @Test func parsesTheDesignExample() throws {
-    let scenario = try parse("""
+    let scenario = try parse(
+      """
       {
         "name": "Termination vs truncation",
         "description": "Teaching notes shown beside the timeline.",
@@ -49,7 +50,8 @@ struct ScenarioJSONTests {
       "0.30000000000000004", "1.7976931348623157e308", "-0", "4.9e-324", "9007199254740993",
       "0.000001234567890123456789", "1E+2", "3.14159265358979323846",
     ]
-    let scenario = try parse("""
+    let scenario = try parse(
+      """
       {"rewards": [\(texts.joined(separator: ","))], "values": [\(Array(repeating: "0", count: texts.count + 1).joined(separator: ","))],
        "terminated": [\(Array(repeating: "0", count: texts.count).joined(separator: ","))],
        "truncated": [\(Array(repeating: "0", count: texts.count).joined(separator: ","))]}
@@ -86,20 +88,47 @@ struct ScenarioJSONTests {
     ("", "line 1, column 1: the file is empty; expected a scenario object"),
     ("{\(validBody)} x", "line 1, column 97: unexpected content after the scenario object"),
     ("{\"rewards\": [0], \"rewards\": [1]}", "line 1, column 18: \"rewards\" appears twice"),
-    ("{\"reward\": [0]}", "line 1, column 2: unknown field \"reward\" (known: name, description, gamma, lambda, rewards, values, terminated, truncated, final_values, labels)"),
-    ("{\"values\": [0], \"terminated\": [], \"truncated\": []}", "rewards: missing (required: rewards, values, terminated, truncated)"),
-    ("{\"rewards\": [0, \"a\"], \"values\": [0,0,0], \"terminated\": [0,0], \"truncated\": [0,0]}", "rewards[1]: expected a number, found a string (line 1, column 17)"),
+    (
+      "{\"reward\": [0]}",
+      "line 1, column 2: unknown field \"reward\" (known: name, description, gamma, lambda, rewards, values, terminated, truncated, final_values, labels)"
+    ),
+    (
+      "{\"values\": [0], \"terminated\": [], \"truncated\": []}",
+      "rewards: missing (required: rewards, values, terminated, truncated)"
+    ),
+    (
+      "{\"rewards\": [0, \"a\"], \"values\": [0,0,0], \"terminated\": [0,0], \"truncated\": [0,0]}",
+      "rewards[1]: expected a number, found a string (line 1, column 17)"
+    ),
     ("{\"rewards\": 3}", "rewards: expected an array, found a number (line 1, column 13)"),
-    ("{\"rewards\": [NaN]}", "rewards[0]: expected a finite number (JSON has no NaN or Infinity), found \"N\" (line 1, column 14)"),
-    ("{\"rewards\": [1e999], \"values\": [0,0], \"terminated\": [0], \"truncated\": [0]}", "rewards[0]: inf is not a finite number"),
-    ("{\"rewards\": [0], \"values\": [0,0], \"terminated\": [2], \"truncated\": [0]}", "terminated[0]: expected true, false, 0 or 1, found a number (line 1, column 50)"),
-    ("{\"rewards\": [0], \"values\": [0], \"terminated\": [0], \"truncated\": [0]}", "values: has 1 entries, expected 2 (T+1: one per step plus the bootstrap value)"),
-    ("{\"rewards\": [], \"values\": [0], \"terminated\": [], \"truncated\": []}", "rewards: the rollout is empty (T must be at least 1)"),
+    (
+      "{\"rewards\": [NaN]}",
+      "rewards[0]: expected a finite number (JSON has no NaN or Infinity), found \"N\" (line 1, column 14)"
+    ),
+    (
+      "{\"rewards\": [1e999], \"values\": [0,0], \"terminated\": [0], \"truncated\": [0]}",
+      "rewards[0]: inf is not a finite number"
+    ),
+    (
+      "{\"rewards\": [0], \"values\": [0,0], \"terminated\": [2], \"truncated\": [0]}",
+      "terminated[0]: expected true, false, 0 or 1, found a number (line 1, column 50)"
+    ),
+    (
+      "{\"rewards\": [0], \"values\": [0], \"terminated\": [0], \"truncated\": [0]}",
+      "values: has 1 entries, expected 2 (T+1: one per step plus the bootstrap value)"
+    ),
+    (
+      "{\"rewards\": [], \"values\": [0], \"terminated\": [], \"truncated\": []}",
+      "rewards: the rollout is empty (T must be at least 1)"
+    ),
     ("{\"gamma\": 1.5, \(validBody)}", "gamma: 1.5 is outside [0, 1]"),
     ("{\"lambda\": -0.1, \(validBody)}", "lambda: -0.1 is outside [0, 1]"),
     ("{\"name\": \"a\nb\"}", "line 1, column 12: control character in a string (escape it)"),
     ("{\"rewards\": [01]}", "line 1, column 14: numbers must not have leading zeros"),
-    ("{\"name\": \"x\", \(validBody), \"final_values\": [null, \"x\"]}", "final_values[1]: expected a number, found a string (line 1, column 133)"),
+    (
+      "{\"name\": \"x\", \(validBody), \"final_values\": [null, \"x\"]}",
+      "final_values[1]: expected a number, found a string (line 1, column 133)"
+    ),
   ])
   func malformedInputNamesTheProblem(text: String, message: String) {
     #expect(throws: (any Error).self) { try parse(text) }
@@ -125,14 +154,15 @@ struct ScenarioJSONTests {
 @Suite("Scenario files: CSV")
 struct ScenarioCSVTests {
   @Test func importsStepsAndTheBootstrapRow() throws {
-    let scenario = try Scenario(csv: """
-      # name: Tiny
-      # gamma: 0.9
-      value,reward,terminated,truncated,final_value,label
-      0.5,1,0,0,,"a, b"
-      0.25,0,false,true,0.7,limit
-      0.1,,,,,
-      """)
+    let scenario = try Scenario(
+      csv: """
+        # name: Tiny
+        # gamma: 0.9
+        value,reward,terminated,truncated,final_value,label
+        0.5,1,0,0,,"a, b"
+        0.25,0,false,true,0.7,limit
+        0.1,,,,,
+        """)
     #expect(scenario.name == "Tiny" && scenario.gamma == 0.9 && scenario.lambda == nil)
     #expect(scenario.rollout.rewards == [1, 0])
     #expect(scenario.rollout.values == [0.5, 0.25, 0.1])
@@ -144,11 +174,20 @@ struct ScenarioCSVTests {
   @Test(arguments: [
     ("", "line 1, column 1: no header row (expected reward,value,terminated,truncated)"),
     ("reward,value,terminated\n1,0,0\n,0,,", "truncated: missing (required: rewards, values, terminated, truncated)"),
-    ("reward,value,terminated,truncated,bonus\n", "line 1, column 1: unknown column \"bonus\" (known: reward, value, terminated, truncated, final_value, label)"),
+    (
+      "reward,value,terminated,truncated,bonus\n",
+      "line 1, column 1: unknown column \"bonus\" (known: reward, value, terminated, truncated, final_value, label)"
+    ),
     ("reward,value,terminated,truncated\n", "rewards: the rollout is empty (T must be at least 1)"),
     ("reward,value,terminated,truncated\nx,0,0,0\n,0,,", "line 2, column 1: reward (step 0): \"x\" is not a number"),
-    ("reward,value,terminated,truncated\n1,0,maybe,0\n,0,,", "line 2, column 3: terminated (step 0): \"maybe\" is not true, false, 0 or 1"),
-    ("reward,value,terminated,truncated\n1,0,0,0\n1,0,0,0", "line 3, column 1: the last row must hold only the bootstrap value (leave reward empty)"),
+    (
+      "reward,value,terminated,truncated\n1,0,maybe,0\n,0,,",
+      "line 2, column 3: terminated (step 0): \"maybe\" is not true, false, 0 or 1"
+    ),
+    (
+      "reward,value,terminated,truncated\n1,0,0,0\n1,0,0,0",
+      "line 3, column 1: the last row must hold only the bootstrap value (leave reward empty)"
+    ),
     ("reward,value,terminated,truncated\n1,0,0,0\n,inf,,", "values[1]: inf is not a finite number"),
     ("# gamma: 2\nreward,value,terminated,truncated\n1,0,0,0\n,0,,", "gamma: 2.0 is outside [0, 1]"),
     ("reward,value,terminated,truncated,label\n1,0,0,0,\"open\n,0,,", "line 2, column 14: unterminated quoted field"),
@@ -209,7 +248,9 @@ struct ScenarioFileTests {
     let fifo = directory + "/pipe.json"
     unlink(fifo)
     #expect(mkfifo(fifo, 0o600) == 0)
-    #expect(throws: ScenarioFileError(path: fifo, error: .unreadable("is not a regular file (a FIFO, socket or device)"))) {
+    #expect(
+      throws: ScenarioFileError(path: fifo, error: .unreadable("is not a regular file (a FIFO, socket or device)"))
+    ) {
       try Scenario.load(path: fifo)
     }
   }

@@ -15,7 +15,12 @@ struct TraceFormatTests {
     #expect(object["lambda"] as? Double == 0.95)
     let steps = try #require(object["steps"] as? [[String: Any]])
     #expect(steps.count == 12)
-    #expect(Set(steps[0].keys) == Set(["step", "t", "reward", "value", "next_value", "terminated", "truncated", "delta", "carry", "advantage", "return"]))
+    #expect(
+      Set(steps[0].keys)
+        == Set([
+          "step", "t", "reward", "value", "next_value", "terminated", "truncated", "delta", "carry", "advantage",
+          "return",
+        ]))
     for (index, step) in steps.enumerated() {
       #expect(step["step"] as? Int == index + 1)
       #expect(step["t"] as? Int == 11 - index)

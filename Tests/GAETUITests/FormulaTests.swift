@@ -32,13 +32,17 @@ struct FormulaTests {
     #expect(formula.title(limit, of: 12) == "Step 4 of 12 · t = 8 · ◆ truncated · limit")
     let negative = trace.record(at: 6)
     #expect(formula.delta(negative, gamma: 0.99) == "δ₆ = r₆ + γ·V(s₇) − V(s₆) = -0.50 + 0.99·0.10 − 0.35 = -0.751")
-    #expect(formula.advantage(trace.record(at: 5), decay: trace.decay) == "A₅ = δ₅ + γλ·A₆ = -0.054 + 0.9405·(-0.573) = -0.592")
+    #expect(
+      formula.advantage(trace.record(at: 5), decay: trace.decay)
+        == "A₅ = δ₅ + γλ·A₆ = -0.054 + 0.9405·(-0.573) = -0.592")
   }
 
   @Test func asciiSpellsEverythingOut() {
     let trace = GAE.trace(for: Scenario.builtInDefault.rollout, gamma: 0.99, lambda: 0.95)
     let ascii = Formula(glyphs: .ascii, inputDigits: 2)
-    #expect(ascii.delta(trace.record(at: 8), gamma: 0.99) == "d_8 = r_8 + g*V(final_9) - V(s_8) = 0.00 + 0.99*0.30 - 0.20 = 0.097")
+    #expect(
+      ascii.delta(trace.record(at: 8), gamma: 0.99)
+        == "d_8 = r_8 + g*V(final_9) - V(s_8) = 0.00 + 0.99*0.30 - 0.20 = 0.097")
     #expect(ascii.advantage(trace.record(at: 7), decay: trace.decay).allSatisfy { $0.isASCII })
   }
 }
@@ -84,9 +88,13 @@ struct CanvasTests {
 @Suite("Rendering at any size")
 struct RenderSweepTests {
   @Test func everySizeRendersWithinTheCanvas() throws {
-    let scenarios = [Scenario.builtInDefault, try Scenario.load(path: packageRoot + "/Scenarios/02-dense-rewards.json")]
+    let scenarios = [
+      Scenario.builtInDefault, try Scenario.load(path: packageRoot + "/Scenarios/02-dense-rewards.json"),
+    ]
     for scenario in scenarios {
-      for (width, height) in [(1, 1), (2, 1), (10, 3), (59, 19), (60, 20), (61, 23), (80, 24), (97, 31), (160, 50), (300, 100)] {
+      for (width, height) in [
+        (1, 1), (2, 1), (10, 3), (59, 19), (60, 20), (61, 23), (80, 24), (97, 31), (160, 50), (300, 100),
+      ] {
         for actions in [[], [Action.finish], [.restart], [.toggleHelp], [.finish, .setLambda(1)]] {
           let s = state(width: width, height: height, scenario: scenario, actions: actions)
           let canvas = Screen.render(s, glyphs: .unicode)

@@ -26,7 +26,8 @@ enum Golden {
       return
     }
     guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-      Issue.record("no golden screen \(name).txt; record it with GAEVIZ_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+      Issue.record(
+        "no golden screen \(name).txt; record it with GAEVIZ_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
       return
     }
     if expected != actual {

@@ -19,22 +19,34 @@ struct GoldenScreenTests {
     let size = "\(width)x\(height)"
     Golden.check(Screen.render(state(width: width, height: height), glyphs: .unicode), "default-first-step-\(size)")
     // Step 5 computes t=7; step 4 is t=8, the truncation; step 8 is t=4, the termination.
-    Golden.check(Screen.render(state(width: width, height: height, actions: steps(4)), glyphs: .unicode), "default-mid-way-\(size)")
-    Golden.check(Screen.render(state(width: width, height: height, actions: steps(3)), glyphs: .unicode), "default-truncation-\(size)")
-    Golden.check(Screen.render(state(width: width, height: height, actions: steps(7)), glyphs: .unicode), "default-termination-\(size)")
-    Golden.check(Screen.render(state(width: width, height: height, actions: [.finish]), glyphs: .unicode), "default-finished-\(size)")
+    Golden.check(
+      Screen.render(state(width: width, height: height, actions: steps(4)), glyphs: .unicode), "default-mid-way-\(size)"
+    )
+    Golden.check(
+      Screen.render(state(width: width, height: height, actions: steps(3)), glyphs: .unicode),
+      "default-truncation-\(size)")
+    Golden.check(
+      Screen.render(state(width: width, height: height, actions: steps(7)), glyphs: .unicode),
+      "default-termination-\(size)")
+    Golden.check(
+      Screen.render(state(width: width, height: height, actions: [.finish]), glyphs: .unicode),
+      "default-finished-\(size)")
   }
 
   @Test func restartedHelpAsciiAndTooSmall() {
-    Golden.check(Screen.render(state(width: 80, height: 24, actions: [.restart]), glyphs: .unicode), "default-restart-80x24")
+    Golden.check(
+      Screen.render(state(width: 80, height: 24, actions: [.restart]), glyphs: .unicode), "default-restart-80x24")
     Golden.check(Screen.render(state(width: 80, height: 24, actions: [.toggleHelp]), glyphs: .unicode), "help-80x24")
-    Golden.check(Screen.render(state(width: 80, height: 24, actions: steps(7)), glyphs: .ascii), "ascii-termination-80x24")
+    Golden.check(
+      Screen.render(state(width: 80, height: 24, actions: steps(7)), glyphs: .ascii), "ascii-termination-80x24")
     Golden.check(Screen.render(state(width: 40, height: 12), glyphs: .unicode), "too-small-40x12")
   }
 
   @Test func longRolloutScrolls() throws {
     let scenario = try Scenario.load(path: packageRoot + "/Scenarios/07-long-horizon.json")
-    Golden.check(Screen.render(state(width: 80, height: 24, scenario: scenario, actions: steps(20)), glyphs: .unicode), "long-horizon-step-21-80x24")
+    Golden.check(
+      Screen.render(state(width: 80, height: 24, scenario: scenario, actions: steps(20)), glyphs: .unicode),
+      "long-horizon-step-21-80x24")
   }
 }
 

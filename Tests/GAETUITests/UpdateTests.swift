@@ -108,7 +108,8 @@ struct UpdateTests {
     var alone = start
     (alone, _) = AppState.update(alone, .nextScenario)
     #expect(alone.message?.contains("Open a folder") == true)
-    let folder = AppState(scenario: .builtInDefault, gamma: 0.99, lambda: 0.95, playlist: ["a.json", "b.json", "c.json"])
+    let folder = AppState(
+      scenario: .builtInDefault, gamma: 0.99, lambda: 0.95, playlist: ["a.json", "b.json", "c.json"])
     #expect(AppState.update(folder, .nextScenario).1 == .loadScenario(path: "b.json", index: 1))
     #expect(AppState.update(folder, .previousScenario).1 == .loadScenario(path: "c.json", index: 2))
     let other = try! Scenario.load(path: packageRoot + "/Scenarios/01-sparse-goal.json")

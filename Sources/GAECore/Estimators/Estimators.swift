@@ -51,7 +51,8 @@ public enum Estimators {
     for rollout: Rollout, at t: Int, gamma: Double, lambda: Double
   ) -> Double {
     lambdaWeights(for: rollout, at: t, gamma: gamma, lambda: lambda).reduce(0) { sum, term in
-      let delta = rollout.rewards[term.t] + gamma * rollout.nextValue(at: term.t).value
+      let delta =
+        rollout.rewards[term.t] + gamma * rollout.nextValue(at: term.t).value
         - rollout.values[term.t]
       return sum + term.weight * delta
     }

@@ -41,11 +41,16 @@ extension Scenario {
         rows.append((lineNumber, fields))
       }
     }
-    guard let header else { throw .syntax(line: max(lineNumber, 1), column: 1, message: "no header row (expected reward,value,terminated,truncated)") }
+    guard let header else {
+      throw .syntax(
+        line: max(lineNumber, 1), column: 1, message: "no header row (expected reward,value,terminated,truncated)")
+    }
     var column: [String: Int] = [:]
     for (index, name) in header.enumerated() {
       guard ["reward", "value", "terminated", "truncated", "final_value", "label"].contains(name) else {
-        throw .syntax(line: 1, column: 1, message: "unknown column \"\(name)\" (known: reward, value, terminated, truncated, final_value, label)")
+        throw .syntax(
+          line: 1, column: 1,
+          message: "unknown column \"\(name)\" (known: reward, value, terminated, truncated, final_value, label)")
       }
       guard column[name] == nil else { throw .syntax(line: 1, column: 1, message: "column \"\(name)\" appears twice") }
       column[name] = index
@@ -62,7 +67,9 @@ extension Scenario {
     func number(_ row: (line: Int, fields: [String]), _ name: String, step: Int) throws(ScenarioError) -> Double {
       let text = field(row, name)
       guard let value = Double(text), !text.isEmpty else {
-        throw .syntax(line: row.line, column: (column[name] ?? 0) + 1, message: "\(name) (step \(step)): \(text.isEmpty ? "missing" : "\"\(text)\" is not a number")")
+        throw .syntax(
+          line: row.line, column: (column[name] ?? 0) + 1,
+          message: "\(name) (step \(step)): \(text.isEmpty ? "missing" : "\"\(text)\" is not a number")")
       }
       return value
     }
@@ -71,12 +78,16 @@ extension Scenario {
       case "", "0", "false": return false
       case "1", "true": return true
       case let text:
-        throw .syntax(line: row.line, column: (column[name] ?? 0) + 1, message: "\(name) (step \(step)): \"\(text)\" is not true, false, 0 or 1")
+        throw .syntax(
+          line: row.line, column: (column[name] ?? 0) + 1,
+          message: "\(name) (step \(step)): \"\(text)\" is not true, false, 0 or 1")
       }
     }
 
     guard field(last, "reward").isEmpty else {
-      throw .syntax(line: last.line, column: (column["reward"] ?? 0) + 1, message: "the last row must hold only the bootstrap value (leave reward empty)")
+      throw .syntax(
+        line: last.line, column: (column["reward"] ?? 0) + 1,
+        message: "the last row must hold only the bootstrap value (leave reward empty)")
     }
     var rewards: [Double] = []
     var values: [Double] = []
@@ -154,7 +165,8 @@ extension Scenario {
     out += "reward,value,terminated,truncated,final_value,label\n"
     for t in 0..<rollout.count {
       let finalValue = rollout.finalValues?[t].map { "\($0)" } ?? ""
-      out += "\(rollout.rewards[t]),\(rollout.values[t]),\(rollout.terminated[t] ? 1 : 0),"
+      out +=
+        "\(rollout.rewards[t]),\(rollout.values[t]),\(rollout.terminated[t] ? 1 : 0),"
         + "\(rollout.truncated[t] ? 1 : 0),\(finalValue),\(Self.csvField(rollout.label(at: t)))\n"
     }
     out += ",\(rollout.values[rollout.count]),,,,\n"

@@ -38,12 +38,30 @@ extension Scenario {
         case "description": description = try Self.readString(&reader, field: key, index: nil)
         case "gamma": gamma = try Self.readOptionalNumber(&reader, field: key, index: nil)
         case "lambda": lambda = try Self.readOptionalNumber(&reader, field: key, index: nil)
-        case "rewards": rewards = try Self.readArray(&reader, field: key) { r, i throws(ScenarioError) in try Self.readNumber(&r, field: key, index: i) }
-        case "values": values = try Self.readArray(&reader, field: key) { r, i throws(ScenarioError) in try Self.readNumber(&r, field: key, index: i) }
-        case "terminated": terminated = try Self.readArray(&reader, field: key) { r, i throws(ScenarioError) in try Self.readFlag(&r, field: key, index: i) }
-        case "truncated": truncated = try Self.readArray(&reader, field: key) { r, i throws(ScenarioError) in try Self.readFlag(&r, field: key, index: i) }
-        case "final_values": finalValues = try Self.readArray(&reader, field: key) { r, i throws(ScenarioError) in try Self.readOptionalNumber(&r, field: key, index: i) }
-        case "labels": labels = try Self.readArray(&reader, field: key) { r, i throws(ScenarioError) in try Self.readString(&r, field: key, index: i, allowNull: true) }
+        case "rewards":
+          rewards = try Self.readArray(&reader, field: key) { r, i throws(ScenarioError) in
+            try Self.readNumber(&r, field: key, index: i)
+          }
+        case "values":
+          values = try Self.readArray(&reader, field: key) { r, i throws(ScenarioError) in
+            try Self.readNumber(&r, field: key, index: i)
+          }
+        case "terminated":
+          terminated = try Self.readArray(&reader, field: key) { r, i throws(ScenarioError) in
+            try Self.readFlag(&r, field: key, index: i)
+          }
+        case "truncated":
+          truncated = try Self.readArray(&reader, field: key) { r, i throws(ScenarioError) in
+            try Self.readFlag(&r, field: key, index: i)
+          }
+        case "final_values":
+          finalValues = try Self.readArray(&reader, field: key) { r, i throws(ScenarioError) in
+            try Self.readOptionalNumber(&r, field: key, index: i)
+          }
+        case "labels":
+          labels = try Self.readArray(&reader, field: key) { r, i throws(ScenarioError) in
+            try Self.readString(&r, field: key, index: i, allowNull: true)
+          }
         default: break
         }
       } while reader.consume(UInt8(ascii: ","))
@@ -70,7 +88,8 @@ extension Scenario {
 
   private static func typeError(_ reader: JSONReader, field: String, index: Int?, expected: String) -> ScenarioError {
     let (line, column) = reader.location(of: reader.offset)
-    return .wrongType(field: field, index: index, expected: expected, found: reader.describeValue(), line: line, column: column)
+    return .wrongType(
+      field: field, index: index, expected: expected, found: reader.describeValue(), line: line, column: column)
   }
 
   private static func readArray<Element>(
@@ -91,8 +110,11 @@ extension Scenario {
     return result
   }
 
-  private static func readNumber(_ reader: inout JSONReader, field: String, index: Int?) throws(ScenarioError) -> Double {
-    guard let byte = reader.peek(), byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else {
+  private static func readNumber(_ reader: inout JSONReader, field: String, index: Int?) throws(ScenarioError) -> Double
+  {
+    guard let byte = reader.peek(),
+      byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    else {
       if reader.peek() == UInt8(ascii: "N") || reader.peek() == UInt8(ascii: "I") {
         throw typeError(reader, field: field, index: index, expected: "a finite number (JSON has no NaN or Infinity)")
       }
@@ -101,7 +123,9 @@ extension Scenario {
     return try reader.readNumber()
   }
 
-  private static func readOptionalNumber(_ reader: inout JSONReader, field: String, index: Int?) throws(ScenarioError) -> Double? {
+  private static func readOptionalNumber(_ reader: inout JSONReader, field: String, index: Int?) throws(ScenarioError)
+    -> Double?
+  {
     if reader.consumeLiteral("null") { return nil }
     return try readNumber(&reader, field: field, index: index)
   }
@@ -119,7 +143,9 @@ extension Scenario {
     throw typeError(reader, field: field, index: index, expected: "true, false, 0 or 1")
   }
 
-  private static func readString(_ reader: inout JSONReader, field: String, index: Int?, allowNull: Bool = false) throws(ScenarioError) -> String {
+  private static func readString(_ reader: inout JSONReader, field: String, index: Int?, allowNull: Bool = false)
+    throws(ScenarioError) -> String
+  {
     if allowNull && reader.consumeLiteral("null") { return "" }
     guard reader.peek() == UInt8(ascii: "\"") else {
       throw typeError(reader, field: field, index: index, expected: "a string")
@@ -141,7 +167,9 @@ extension Scenario {
     array("values", rollout.values, JSONText.number)
     array("terminated", rollout.terminated) { $0 ? "true" : "false" }
     array("truncated", rollout.truncated) { $0 ? "true" : "false" }
-    if let finalValues = rollout.finalValues { array("final_values", finalValues) { $0.map(JSONText.number) ?? "null" } }
+    if let finalValues = rollout.finalValues {
+      array("final_values", finalValues) { $0.map(JSONText.number) ?? "null" }
+    }
     if let labels = rollout.labels { array("labels", labels, JSONText.string) }
     return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
   }
@@ -169,7 +197,9 @@ public enum JSONText {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       case _ where scalar.value < 0x20:
-        out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+        out +=
+          "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+          + String(scalar.value, radix: 16)
       default: out.unicodeScalars.append(scalar)
       }
     }

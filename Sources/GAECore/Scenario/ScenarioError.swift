@@ -20,7 +20,8 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     case .missingField(let field):
       return "\(field): missing (required: rewards, values, terminated, truncated)"
     case .unknownField(let field, let line, let column):
-      return "line \(line), column \(column): unknown field \"\(field)\" (known: \(ScenarioFields.all.joined(separator: ", ")))"
+      return
+        "line \(line), column \(column): unknown field \"\(field)\" (known: \(ScenarioFields.all.joined(separator: ", ")))"
     case .duplicateKey(let key, let line, let column):
       return "line \(line), column \(column): \"\(key)\" appears twice"
     case .wrongType(let field, let index, let expected, let found, let line, let column):

@@ -27,13 +27,17 @@ public struct Rect: Equatable, Sendable {
   /// The top `rows` rows, and what is left below them.
   public func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
     let taken = min(max(rows, 0), height)
-    return (Rect(x: x, y: y, width: width, height: taken), Rect(x: x, y: y + taken, width: width, height: height - taken))
+    return (
+      Rect(x: x, y: y, width: width, height: taken), Rect(x: x, y: y + taken, width: width, height: height - taken)
+    )
   }
 
   /// The left `columns` columns, and what is left to their right.
   public func splitLeft(_ columns: Int) -> (left: Rect, rest: Rect) {
     let taken = min(max(columns, 0), width)
-    return (Rect(x: x, y: y, width: taken, height: height), Rect(x: x + taken, y: y, width: width - taken, height: height))
+    return (
+      Rect(x: x, y: y, width: taken, height: height), Rect(x: x + taken, y: y, width: width - taken, height: height)
+    )
   }
 
   public func inset(_ by: Int) -> Rect {

@@ -78,7 +78,8 @@ public struct AppState: Equatable, Sendable {
 
   /// A new scenario from the folder: a fresh state, keeping what the user chose about the view.
   mutating func replaceScenario(_ scenario: Scenario, gamma: Double, lambda: Double, playlistIndex: Int) {
-    var fresh = AppState(scenario: scenario, gamma: gamma, lambda: lambda, playlist: playlist, playlistIndex: playlistIndex)
+    var fresh = AppState(
+      scenario: scenario, gamma: gamma, lambda: lambda, playlist: playlist, playlistIndex: playlistIndex)
     fresh.width = width
     fresh.height = height
     fresh.speedIndex = speedIndex
@@ -88,7 +89,9 @@ public struct AppState: Equatable, Sendable {
 
   private static func integerDigits(of trace: GAETrace) -> Int {
     var largest = 0.0
-    for column in [trace.rollout.rewards, trace.rollout.values, trace.nextValue, trace.delta, trace.carry, trace.advantage] {
+    for column in [
+      trace.rollout.rewards, trace.rollout.values, trace.nextValue, trace.delta, trace.carry, trace.advantage,
+    ] {
       for value in column { largest = max(largest, abs(value)) }
     }
     // Rounding to the shown decimals can add a digit (9.996 → 10.00): leave room for it.

@@ -43,7 +43,11 @@ extension AppState {
       if isFinished { playing = false }
     case .adjust(let amount):
       let value = Self.snapped(parameterValue, by: amount)
-      if selected == .gamma { setParameters(gamma: value, lambda: lambda) } else { setParameters(gamma: gamma, lambda: value) }
+      if selected == .gamma {
+        setParameters(gamma: value, lambda: lambda)
+      } else {
+        setParameters(gamma: gamma, lambda: value)
+      }
     case .selectNextParameter:
       selected = selected == .gamma ? .lambda : .gamma
     case .setLambda(let value):
@@ -66,7 +70,8 @@ extension AppState {
       self.height = max(height, 0)
     case .nextScenario, .previousScenario:
       guard playlist.count > 1 else {
-        message = playlist.isEmpty ? "Open a folder (gae-viz Scenarios/) to browse scenarios" : "This folder has one scenario"
+        message =
+          playlist.isEmpty ? "Open a folder (gae-viz Scenarios/) to browse scenarios" : "This folder has one scenario"
         return nil
       }
       let step = action == .nextScenario ? 1 : -1

@@ -38,7 +38,8 @@ public struct Formula: Sendable {
     let (g, m, x) = (glyphs.gamma, glyphs.minus, glyphs.times)
     let symbolic = "\(glyphs.delta)\(sub(t)) = r\(sub(t)) + \(g)\(x)\(nextValueSymbol(step)) \(m) V(s\(sub(t)))"
     let next = step.nextValueSource == .terminal ? "0" : operand(step.nextValue, digits: inputDigits)
-    let numbers = "\(operand(step.reward, digits: inputDigits, first: true)) + \(NumberFormat.parameter(gamma))\(x)\(next)"
+    let numbers =
+      "\(operand(step.reward, digits: inputDigits, first: true)) + \(NumberFormat.parameter(gamma))\(x)\(next)"
       + " \(m) \(operand(step.value, digits: inputDigits))"
     return "\(symbolic) = \(numbers) = \(result(step.delta))"
   }
@@ -77,7 +78,8 @@ public struct Formula: Sendable {
     case .endOfRollout:
       return "t=\(t) is the rollout's last step: bootstrap from V(s\(sub(t + 1))); nothing to carry yet."
     case .none:
-      return "return\(sub(t)) = A\(sub(t)) + V(s\(sub(t))) = \(operand(step.advantage, digits: resultDigits, first: true))"
+      return
+        "return\(sub(t)) = A\(sub(t)) + V(s\(sub(t))) = \(operand(step.advantage, digits: resultDigits, first: true))"
         + " + \(operand(step.value, digits: inputDigits)) = \(result(step.return))  (the critic's target)"
     }
   }

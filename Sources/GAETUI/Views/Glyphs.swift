@@ -39,14 +39,16 @@ public struct Glyphs: Sendable, Equatable {
     gamma: "γ", lambda: "λ", delta: "δ", minus: "−", times: "·", prime: "′", carryArrow: "◀", carryTrail: "‹",
     terminatedWall: "┃", truncatedWall: "┆", terminatedMark: "■", truncatedMark: "◆", horizontal: "─",
     vertical: "│", barFull: "█", barHalfUp: "▄", barHalfDown: "▀", barHairUp: "▁", barHairDown: "▔",
-    playing: "▶", paused: "❚❚", pending: "·", ellipsis: "…", cut: "…", moreLeft: "◂", moreRight: "▸", unicodeSubscripts: true,
+    playing: "▶", paused: "❚❚", pending: "·", ellipsis: "…", cut: "…", moreLeft: "◂", moreRight: "▸",
+    unicodeSubscripts: true,
     keyNext: "→", keyPrevious: "←", keyAdjust: "↑↓")
 
   public static let ascii = Glyphs(
     gamma: "g", lambda: "l", delta: "d", minus: "-", times: "*", prime: "'", carryArrow: "<", carryTrail: "<",
     terminatedWall: "|", truncatedWall: ":", terminatedMark: "#", truncatedMark: "~", horizontal: "-",
     vertical: "|", barFull: "#", barHalfUp: "+", barHalfDown: "-", barHairUp: ".", barHairDown: "'",
-    playing: ">", paused: "||", pending: ".", ellipsis: "...", cut: "", moreLeft: "<", moreRight: ">", unicodeSubscripts: false,
+    playing: ">", paused: "||", pending: ".", ellipsis: "...", cut: "", moreLeft: "<", moreRight: ">",
+    unicodeSubscripts: false,
     keyNext: "Right", keyPrevious: "Left", keyAdjust: "Up/Down")
 
   /// `t` as a subscript: ₁₂ in Unicode, _12 in ASCII.

@@ -8,7 +8,8 @@ struct HeaderView {
   func render(into canvas: inout Canvas, in area: Rect) {
     let (top, bottom) = area.splitTop(1)
     canvas.fill(top, style: Theme.header)
-    let play = state.playing
+    let play =
+      state.playing
       ? "\(glyphs.playing) playing \(Self.speedText(state.speed))/s"
       : "\(glyphs.paused) paused \(Self.speedText(state.speed))/s"
     let progress = "step \(state.progress)/\(state.stepCount)"
@@ -16,7 +17,8 @@ struct HeaderView {
     let rightStart = top.maxX - TextWidth.columns(of: right)
     var x = canvas.put(" GAEViz ", x: top.x, y: top.y, style: Theme.headerTitle, clip: top)
     if !state.playlist.isEmpty {
-      x = canvas.put("[\(state.playlistIndex + 1)/\(state.playlist.count)] ", x: x, y: top.y, style: Theme.header, clip: top)
+      x = canvas.put(
+        "[\(state.playlistIndex + 1)/\(state.playlist.count)] ", x: x, y: top.y, style: Theme.header, clip: top)
     }
     let nameClip = Rect(x: top.x, y: top.y, width: max(rightStart - 1 - top.x, 0), height: 1)
     canvas.put(state.scenario.name, x: x + 1, y: top.y, style: Theme.headerTitle, clip: nameClip)
@@ -36,9 +38,12 @@ struct HeaderView {
       }
       x += 2
     }
-    x = canvas.put("\(glyphs.gamma)\(glyphs.lambda) \(NumberFormat.parameter(state.trace.decay))", x: x, y: y, style: Theme.title, clip: bottom)
+    x = canvas.put(
+      "\(glyphs.gamma)\(glyphs.lambda) \(NumberFormat.parameter(state.trace.decay))", x: x, y: y, style: Theme.title,
+      clip: bottom)
     let horizon = Estimators.effectiveHorizon(gamma: state.gamma, lambda: state.lambda)
-    let horizonText = horizon.isFinite ? NumberFormat.fixed(horizon, digits: 1) : (glyphs.unicodeSubscripts ? "∞" : "inf")
+    let horizonText =
+      horizon.isFinite ? NumberFormat.fixed(horizon, digits: 1) : (glyphs.unicodeSubscripts ? "∞" : "inf")
     // The formula for the horizon where there is room for it; its value always.
     let formula = bottom.width >= 100 ? " 1/(1\(glyphs.minus)\(glyphs.gamma)\(glyphs.lambda)) =" : ""
     x = canvas.put("   horizon\(formula) \(horizonText)", x: x, y: y, style: Theme.dim, clip: bottom)

@@ -15,7 +15,8 @@ struct LowerPanelsView {
   }
 
   private func renderSteps(into canvas: inout Canvas, in area: Rect) {
-    SectionRule.draw("Computation steps \(state.progress)/\(state.stepCount)", into: &canvas, at: area.y, in: area, glyphs: glyphs)
+    SectionRule.draw(
+      "Computation steps \(state.progress)/\(state.stepCount)", into: &canvas, at: area.y, in: area, glyphs: glyphs)
     let rows = area.height - 1
     guard rows > 0 else { return }
     guard state.progress > 0 else {
@@ -31,7 +32,8 @@ struct LowerPanelsView {
       var text = String(repeating: " ", count: max(0, String(state.stepCount).count - String(stepNumber).count))
       text += " \(stepNumber). t=\(step.t)"
       text += String(repeating: " ", count: max(1, String(state.stepCount - 1).count + 5 - "t=\(step.t)".count))
-      text += "\(glyphs.delta) \(NumberFormat.signed(step.delta, digits: digits))  A \(NumberFormat.signed(step.advantage, digits: digits))"
+      text +=
+        "\(glyphs.delta) \(NumberFormat.signed(step.delta, digits: digits))  A \(NumberFormat.signed(step.advantage, digits: digits))"
       switch step.boundary {
       case .terminated: text += "  \(glyphs.terminatedMark) term"
       case .truncated: text += "  \(glyphs.truncatedMark) trunc"
@@ -50,7 +52,8 @@ struct LowerPanelsView {
     let lines = WordWrap.lines(text, width: area.width - 2)
     for (index, line) in lines.prefix(area.height - 1).enumerated() {
       let isLastShown = index == area.height - 2 && lines.count > area.height - 1
-      canvas.put(" " + line + (isLastShown ? glyphs.ellipsis : ""), x: area.x, y: area.y + 1 + index, style: .plain, clip: area)
+      canvas.put(
+        " " + line + (isLastShown ? glyphs.ellipsis : ""), x: area.x, y: area.y + 1 + index, style: .plain, clip: area)
     }
   }
 }

@@ -22,13 +22,17 @@ public enum Screen {
   /// "Enlarge me", centred, in as few words as fit; it recovers by itself on resize.
   static func renderTooSmall(_ state: AppState, into canvas: inout Canvas) {
     let candidates = [
-      ["Enlarge the window", "to at least \(Layout.minimumWidth)×\(Layout.minimumHeight)", "(now \(state.width)×\(state.height))", "q quits"],
+      [
+        "Enlarge the window", "to at least \(Layout.minimumWidth)×\(Layout.minimumHeight)",
+        "(now \(state.width)×\(state.height))", "q quits",
+      ],
       ["Enlarge to", "\(Layout.minimumWidth)×\(Layout.minimumHeight)"],
       ["Enlarge"], ["+"],
     ]
-    let lines = candidates.first { lines in
-      lines.count <= canvas.height && lines.allSatisfy { TextWidth.columns(of: $0) <= canvas.width }
-    } ?? []
+    let lines =
+      candidates.first { lines in
+        lines.count <= canvas.height && lines.allSatisfy { TextWidth.columns(of: $0) <= canvas.width }
+      } ?? []
     let top = (canvas.height - lines.count) / 2
     for (index, line) in lines.enumerated() {
       let x = (canvas.width - TextWidth.columns(of: line)) / 2

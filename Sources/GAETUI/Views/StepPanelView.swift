@@ -28,7 +28,10 @@ struct StepPanelView {
       title = "Ready \(g.times) the backward pass starts at t = \(state.stepCount - 1)"
       lines = [
         ("\(g.delta)_t = r_t + \(g.gamma)\(g.times)V(s_t+1) \(g.minus) V(s_t)      the TD error", Theme.title),
-        ("A_t = \(g.delta)_t + \(g.gamma)\(g.lambda)\(g.times)A_t+1             computed backward, from the last step", Theme.title),
+        (
+          "A_t = \(g.delta)_t + \(g.gamma)\(g.lambda)\(g.times)A_t+1             computed backward, from the last step",
+          Theme.title
+        ),
         ("Press \(g.keyNext) to compute the first step, or Space to play.", Theme.dim),
       ]
     }
@@ -57,10 +60,14 @@ struct StepPanelView {
 
 /// A titled horizontal rule: ── Title ───────── right ──
 enum SectionRule {
-  static func draw(_ title: String, into canvas: inout Canvas, at y: Int, in area: Rect, glyphs: Glyphs, right: String? = nil) {
+  static func draw(
+    _ title: String, into canvas: inout Canvas, at y: Int, in area: Rect, glyphs: Glyphs, right: String? = nil
+  ) {
     let rule = Rect(x: area.x, y: y, width: area.width, height: 1)
     canvas.fill(rule, character: glyphs.horizontal, style: Theme.rule)
-    let end = canvas.put(" \(title) ", x: area.x + 2, y: y, style: Theme.title, clip: Rect(x: area.x, y: y, width: area.width - 1, height: 1))
+    let end = canvas.put(
+      " \(title) ", x: area.x + 2, y: y, style: Theme.title,
+      clip: Rect(x: area.x, y: y, width: area.width - 1, height: 1))
     if let right {
       let x = area.maxX - 3 - TextWidth.columns(of: right)
       if x > end + 1 { canvas.put(" \(right) ", x: x - 1, y: y, style: Theme.dim, clip: rule) }

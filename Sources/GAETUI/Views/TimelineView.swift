@@ -88,7 +88,8 @@ struct TimelineView {
     let width = columns.numberWidth
     func right(_ text: String, _ row: Row, _ style: Style) {
       let clipped = TextWidth.columns(of: text) > width ? String(text.prefix(width - 1)) + glyphs.cut : text
-      canvas.put(clipped, x: x + width - TextWidth.columns(of: clipped), y: area.y + row.rawValue, style: style, clip: area)
+      canvas.put(
+        clipped, x: x + width - TextWidth.columns(of: clipped), y: area.y + row.rawValue, style: style, clip: area)
     }
     right("\(t)", .time, Theme.title)
 
@@ -121,9 +122,13 @@ struct TimelineView {
       // The carry is not computed here: the rule sets it to 0. Say so.
       right(String("reset".prefix(width)), .carry, rollout.terminated[t] ? Theme.terminated : Theme.truncated)
     } else {
-      right(number(trace.carry[t], decimals: columns.decimals, signed: true), .carry, trace.carry[t] == 0 ? Theme.dim : .plain)
+      right(
+        number(trace.carry[t], decimals: columns.decimals, signed: true), .carry,
+        trace.carry[t] == 0 ? Theme.dim : .plain)
     }
-    right(number(trace.advantage[t], decimals: columns.decimals, signed: true), .advantage, Theme.signed(trace.advantage[t]))
+    right(
+      number(trace.advantage[t], decimals: columns.decimals, signed: true), .advantage, Theme.signed(trace.advantage[t])
+    )
     drawBar(trace.advantage[t], x: x, width: width, area: area, canvas: &canvas)
   }
 
@@ -162,7 +167,8 @@ struct TimelineView {
   private func drawSeparator(after t: Int, x: Int, area: Rect, canvas: inout Canvas) {
     let rollout = state.trace.rollout
     let wall: (Character, Style)? =
-      rollout.terminated[t] ? (glyphs.terminatedWall, Theme.terminated)
+      rollout.terminated[t]
+      ? (glyphs.terminatedWall, Theme.terminated)
       : rollout.truncated[t] ? (glyphs.truncatedWall, Theme.truncated) : nil
     if let (glyph, style) = wall {
       for row in 0..<(Row.allCases.count + barRows) {

@@ -24,7 +24,8 @@ final class NcursesTerminal {
         return term.map { "cannot use the terminal type '\($0)' (TERM); try TERM=xterm-256color" }
           ?? "TERM is not set; set it to your terminal's type (e.g. TERM=xterm-256color)"
       case .cannotAddressCursor(let term):
-        return "the terminal type '\(term)' (TERM) cannot move the cursor, so it cannot show the visualiser; use `gae-viz trace`"
+        return
+          "the terminal type '\(term)' (TERM) cannot move the cursor, so it cannot show the visualiser; use `gae-viz trace`"
       }
     }
   }
@@ -236,7 +237,8 @@ enum Signals {
     pending.store(0, ordering: .sequentiallyConsistent)
     installSuspendHandler(savingPrevious: true)
     for signal in quitting {
-      gv_set_signal_handler(signal, { received in Signals.pending.store(received, ordering: .relaxed) }, previous + Int(signal))
+      gv_set_signal_handler(
+        signal, { received in Signals.pending.store(received, ordering: .relaxed) }, previous + Int(signal))
     }
     for signal in crashing {
       gv_set_signal_handler(
