@@ -30,9 +30,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "GAECoreTests", dependencies: ["GAECore"]),
-    .testTarget(name: "GAETUITests", dependencies: ["GAETUI", "GAECore"]),
+    // The scenario readers under libFuzzer (Scripts/fuzz.sh), or replaying a corpus.
+    .executableTarget(name: "scenario-fuzzer", dependencies: ["GAECore"]),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "GAECoreTests", dependencies: ["GAECore", "TestSupport"]),
+    .testTarget(name: "GAETUITests", dependencies: ["GAETUI", "GAECore", "TestSupport"]),
     // Runs the built binary: exit statuses, messages, output formats.
-    .testTarget(name: "CLITests", dependencies: ["gae-viz", "GAECore"]),
+    .testTarget(name: "CLITests", dependencies: ["gae-viz", "GAECore", "TestSupport"]),
   ]
 )

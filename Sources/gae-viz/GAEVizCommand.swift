@@ -11,7 +11,7 @@ struct GAEVizCommand: ParsableCommand {
       on the built-in scenario. `gae-viz trace` prints the same numbers for scripts and slides.
       """,
     version: "0.1.0",
-    subcommands: [ViewCommand.self, TraceCommand.self, CheckCommand.self],
+    subcommands: [ViewCommand.self, TraceCommand.self, CheckCommand.self, ConvertCommand.self],
     defaultSubcommand: ViewCommand.self
   )
 }

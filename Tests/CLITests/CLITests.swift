@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `gae-viz`, found beside the test bundle (it is built with the tests).
@@ -11,12 +12,6 @@ let binary: String = {
     directory.deleteLastPathComponent()
   }
   return ".build/debug/gae-viz"
-}()
-
-let packageRoot: String = {
-  var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-  parts.removeLast(3)
-  return parts.joined(separator: "/")
 }()
 
 struct Run {
@@ -159,5 +154,32 @@ struct CLITests {
     #expect(mixed.status == 1)
     #expect(mixed.stdout.contains("01-sparse-goal.json: ok"))
     #expect(mixed.stderr.contains("x.json: line 1, column 2"))
+  }
+
+  @Test func traceWritesAFileOnlyWhenAllowedTo() throws {
+    let path = directory + "/trace.md"
+    let first = try run(["trace", "--format", "markdown", "--output", path])
+    #expect(first.status == 0 && first.stdout.isEmpty)
+    let written = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(written.hasPrefix("**Goal, time limit, and a rollout cut short**"))
+    let again = try run(["trace", "--gamma", "0.5", "--output", path])
+    #expect(again.status == 1)
+    #expect(again.stderr == "gae-viz: \(path): already exists (use --force to overwrite)\n")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == written)
+    #expect(try run(["trace", "--gamma", "0.5", "--output", path, "--force"]).status == 0)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) != written)
+  }
+
+  @Test func convertRoundTripsBetweenCSVAndJSON() throws {
+    let json = directory + "/grid.json"
+    let csv = directory + "/grid.csv"
+    #expect(try run(["convert", packageRoot + "/Scenarios/09-gridworld.csv", json]).status == 0)
+    #expect(try run(["convert", json, csv]).status == 0)
+    let original = try run(["trace", packageRoot + "/Scenarios/09-gridworld.csv", "--format", "json"]).stdout
+    #expect(try run(["trace", json, "--format", "json"]).stdout == original)
+    #expect(try run(["trace", csv, "--format", "json"]).stdout == original)
+    let refused = try run(["convert", json, csv])
+    #expect(refused.status == 1 && refused.stderr.contains("already exists"))
+    #expect(try run(["convert", json, directory + "/x.txt"]).status == 64)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import GAECore
@@ -252,6 +253,21 @@ struct ScenarioFileTests {
       throws: ScenarioFileError(path: fifo, error: .unreadable("is not a regular file (a FIFO, socket or device)"))
     ) {
       try Scenario.load(path: fifo)
+    }
+  }
+
+  @Test func aFileOverTheLimitIsRefusedBeforeItIsRead() throws {
+    // Sparse: 1 GiB + 1 byte on paper, nothing on disk.
+    let path = directory + "/huge.json"
+    let descriptor = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
+    #expect(ftruncate(descriptor, off_t(Scenario.maximumFileSize + 1)) == 0)
+    close(descriptor)
+    defer { unlink(path) }
+    #expect(
+      throws: ScenarioFileError(
+        path: path, error: .tooLarge(bytes: Scenario.maximumFileSize + 1, limit: Scenario.maximumFileSize))
+    ) {
+      try Scenario.load(path: path)
     }
   }
 

@@ -1,17 +1,6 @@
-@testable import GAECore
+import TestSupport
 
-/// A small deterministic generator so random tests reproduce exactly.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+@testable import GAECore
 
 /// A random rollout with terminations, truncations (some with final values) at `boundaryRate`.
 func randomRollout(count: Int, boundaryRate: Double = 0.05, seed: UInt64) -> Rollout {
@@ -83,10 +72,3 @@ func makeRollout(
     truncated: (0..<count).map { truncated.contains($0) },
     finalValues: finalValues.isEmpty ? nil : (0..<count).map { finalValues[$0] })
 }
-
-/// The package's root, found from this file's path.
-let packageRoot: String = {
-  var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-  parts.removeLast(3)  // Tests/GAECoreTests/Support.swift
-  return parts.joined(separator: "/")
-}()

@@ -1,4 +1,5 @@
 import GAECore
+import TestSupport
 import Testing
 
 @testable import GAETUI

@@ -1,4 +1,5 @@
 import GAECore
+import TestSupport
 import Testing
 
 @testable import GAETUI
@@ -49,9 +50,3 @@ struct GoldenScreenTests {
       "long-horizon-step-21-80x24")
   }
 }
-
-let packageRoot: String = {
-  var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-  parts.removeLast(3)
-  return parts.joined(separator: "/")
-}()

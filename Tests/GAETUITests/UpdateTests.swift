@@ -1,4 +1,5 @@
 import GAECore
+import TestSupport
 import Testing
 
 @testable import GAETUI
@@ -121,6 +122,24 @@ struct UpdateTests {
     #expect(failed.message == "b.json: line 1, column 1: bad")
     #expect(failed.playlistIndex == 1 && failed.scenario == folder.scenario)
     #expect(apply(failed, .nextStep).message == nil)
+  }
+
+  @Test func writingTheTraceAsksBeforeReplacingAFile() {
+    let name = "goal-time-limit-and-a-rollout-cut-short-trace-g0.99-l0.95.md"
+    #expect(start.traceFileName == name)
+    #expect(AppState.update(start, .writeTrace).1 == .writeTrace(path: name, overwrite: false))
+    let exists = apply(start, .traceWriteFailed("\(name): already exists", path: name, exists: true))
+    #expect(exists.message == "\(name) exists: press w again to replace it, any other key to keep it")
+    #expect(AppState.update(exists, .writeTrace).1 == .writeTrace(path: name, overwrite: true))
+    // Any other key in between withdraws the offer.
+    let moved = apply(exists, .nextStep)
+    #expect(AppState.update(moved, .writeTrace).1 == .writeTrace(path: name, overwrite: false))
+    // After changing λ the file name changes, so the old confirmation does not apply.
+    #expect(apply(start, .adjust(0.01)).traceFileName.hasSuffix("-l0.96.md"))
+    #expect(apply(start, .traceWritten(path: name)).message == "Wrote \(name): this trace as a Markdown table")
+    let failed = apply(
+      start, .traceWriteFailed("x.md: permission denied; nothing was written", path: "x.md", exists: false))
+    #expect(failed.message == "x.md: permission denied; nothing was written" && failed.pendingOverwrite == nil)
   }
 
   @Test func theTimelineFollowsTheCurrentStep() throws {

@@ -24,11 +24,16 @@ public enum Action: Equatable, Sendable {
   case previousScenario
   case scenarioLoaded(Scenario, index: Int)
   case scenarioFailed(String, index: Int)
+  /// Writes the trace at the current γ and λ as a Markdown table (for slides).
+  case writeTrace
+  case traceWritten(path: String)
+  case traceWriteFailed(String, path: String, exists: Bool)
 }
 
 /// Work `update` asks the run loop to do; its outcome comes back as an action.
 public enum Effect: Equatable, Sendable {
   case loadScenario(path: String, index: Int)
+  case writeTrace(path: String, overwrite: Bool)
 }
 
 /// γ or λ: which one ↑ and ↓ adjust.

@@ -29,6 +29,8 @@ public struct AppState: Equatable, Sendable {
   public internal(set) var playlistIndex: Int
   /// A one-line message for the status line (a file that failed to load, say).
   public internal(set) var message: String?
+  /// A file the user was told exists: pressing `w` again replaces it.
+  public internal(set) var pendingOverwrite: String?
   /// The γ and λ the scenario opened with, for `resetParameters`.
   public private(set) var initialGamma: Double
   public private(set) var initialLambda: Double
@@ -50,6 +52,7 @@ public struct AppState: Equatable, Sendable {
     progress = 1
     self.playlist = playlist
     self.playlistIndex = playlistIndex
+    scrollToCurrent()
   }
 
   public var stepCount: Int { trace.count }
@@ -66,6 +69,21 @@ public struct AppState: Equatable, Sendable {
   public var isFinished: Bool { progress == stepCount }
 
   public var parameterValue: Double { selected == .gamma ? gamma : lambda }
+
+  /// Where `w` writes the trace: named after the scenario, γ and λ, in the current directory.
+  public var traceFileName: String {
+    var slug = ""
+    for character in scenario.name.lowercased() {
+      if character.isASCII && (character.isLetter || character.isNumber) {
+        slug.append(character)
+      } else if !slug.isEmpty && slug.last != "-" {
+        slug.append("-")
+      }
+    }
+    while slug.hasSuffix("-") { slug.removeLast() }
+    let name = slug.isEmpty ? "scenario" : String(slug.prefix(60))
+    return "\(name)-trace-g\(NumberFormat.parameter(gamma))-l\(NumberFormat.parameter(lambda)).md"
+  }
 
   mutating func setParameters(gamma: Double, lambda: Double) {
     guard gamma != self.gamma || lambda != self.lambda else { return }

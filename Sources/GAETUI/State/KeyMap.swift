@@ -25,6 +25,7 @@ public enum KeyMap {
     case .character("?"): return .toggleHelp
     case .escape: return .dismiss
     case .character("q"), .character("Q"): return .quit
+    case .character("w"): return .writeTrace
     case .character("]"), .character("."): return .nextScenario
     case .character("["), .character(","): return .previousScenario
     case .resize: return nil
@@ -47,6 +48,7 @@ public enum KeyMap {
     Binding(keys: "1", help: "λ = 1: the Monte-Carlo advantage"),
     Binding(keys: "r", help: "reset γ and λ to the scenario's"),
     Binding(keys: "]  [", help: "next / previous scenario in the folder"),
+    Binding(keys: "w", help: "write this trace as a Markdown table (for slides)"),
     Binding(keys: "?", help: "this help (any key closes it)"),
     Binding(keys: "q  Ctrl-C", help: "quit"),
   ]

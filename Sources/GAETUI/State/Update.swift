@@ -16,6 +16,8 @@ extension AppState {
       return nil
     }
     message = nil
+    let confirming = pendingOverwrite
+    pendingOverwrite = nil
     switch action {
     case .nextStep:
       playing = false
@@ -81,6 +83,19 @@ extension AppState {
       replaceScenario(
         scenario, gamma: scenario.gamma ?? Scenario.defaultGamma, lambda: scenario.lambda ?? Scenario.defaultLambda,
         playlistIndex: index)
+    case .writeTrace:
+      let path = traceFileName
+      // The second w in a row confirms replacing the file the first one found.
+      return .writeTrace(path: path, overwrite: confirming == path)
+    case .traceWritten(let path):
+      message = "Wrote \(path): this trace as a Markdown table"
+    case .traceWriteFailed(let reason, let path, let exists):
+      if exists {
+        pendingOverwrite = path
+        message = "\(path) exists: press w again to replace it, any other key to keep it"
+      } else {
+        message = reason
+      }
     case .scenarioFailed(let reason, let index):
       // Keep showing what we have; say why the other one did not open, and move past it.
       playlistIndex = index
@@ -117,9 +132,11 @@ extension AppState {
       return
     }
     let focus = currentTime ?? (stepCount - 1)
-    // Keep one column of context on the side the pass is heading to (smaller t) when possible.
-    if focus < firstVisibleTime + 1 {
-      firstVisibleTime = max(focus - 1, 0)
+    // Keep one column of context on the side the pass is heading to (smaller t) when there is
+    // room for it beside the current one.
+    let margin = visible > 2 ? 1 : 0
+    if focus < firstVisibleTime + margin {
+      firstVisibleTime = max(focus - margin, 0)
     } else if focus >= firstVisibleTime + visible {
       firstVisibleTime = focus - visible + 1
     }

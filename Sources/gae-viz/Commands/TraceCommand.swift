@@ -21,6 +21,12 @@ struct TraceCommand: ParsableCommand {
   @Option(help: "Decimals for table and markdown.")
   var digits: Int = 4
 
+  @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+  var output: String?
+
+  @Flag(help: "Replace --output if it exists.")
+  var force = false
+
   func validate() throws {
     guard (0...17).contains(digits) else { throw ValidationError("--digits must be between 0 and 17") }
   }
@@ -38,6 +44,15 @@ struct TraceCommand: ParsableCommand {
     }
     let (gamma, lambda) = parameters.resolved(for: scenario)
     let trace = GAE.trace(for: scenario.rollout, gamma: gamma, lambda: lambda)
-    print(format.render(trace, name: scenario.name, digits: digits), terminator: "")
+    let text = format.render(trace, name: scenario.name, digits: digits)
+    guard let output else {
+      print(text, terminator: "")
+      return
+    }
+    do {
+      try SafeFileWriter.write(text, to: output, overwrite: force)
+    } catch {
+      throw failWithDataError(error.description)
+    }
   }
 }

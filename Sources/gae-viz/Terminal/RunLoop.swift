@@ -72,6 +72,18 @@ struct RunLoop {
       } catch {
         dispatch(.scenarioFailed(error.description, index: index))
       }
+    case .writeTrace(let path, let overwrite):
+      let text = TraceFormat.markdown.render(state.trace, name: state.scenario.name, digits: 4)
+      do {
+        try SafeFileWriter.write(text, to: path, overwrite: overwrite)
+        dispatch(.traceWritten(path: path))
+      } catch {
+        if case .exists = error {
+          dispatch(.traceWriteFailed(error.description, path: path, exists: true))
+        } else {
+          dispatch(.traceWriteFailed(error.description, path: path, exists: false))
+        }
+      }
     }
   }
 

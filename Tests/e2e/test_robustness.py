@@ -1,0 +1,102 @@
+"""Terminal faults and abuse: resize storms, signals, thousands of random keys, unreadable files."""
+import os
+import random
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+
+import pytest
+
+from conftest import BINARY
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise AssertionError("no VmRSS")
+
+
+def test_a_resize_storm_leaves_a_correct_screen(pane):
+    reference = pane()
+    reference.run_gaeviz()
+    expected = reference.wait_for(lambda s: "step 1/12" in s)
+    reference.keys("q")
+    reference.close()
+
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step 1/12" in s)
+    rng = random.Random(7)
+    sizes = [(1, 1), (300, 100), (2, 1), (59, 19), (60, 20), (40, 12)]
+    sizes += [(rng.randint(1, 300), rng.randint(1, 100)) for _ in range(40)]
+    for width, height in sizes:
+        p.resize(width, height)
+        time.sleep(0.01)
+    assert p.program_pid() is not None, "gae-viz died in the storm"
+    p.resize(80, 24)
+    screen = p.wait_for(lambda s: s == expected, timeout=5)
+    assert screen == expected
+    p.keys("q")
+    assert p.exit_status() == 0
+    assert p.flags() == "0 1 0" and p.shell_is_sane()
+
+
+@pytest.mark.parametrize("signal_number", [3, 11], ids=["SIGQUIT", "SIGSEGV (a crash)"])
+def test_sigquit_and_crashes_give_the_terminal_back(pane, signal_number):
+    # SIGQUIT quits cleanly; a segfault (or a Swift trap) runs our crash handler: endwin first,
+    # then the default action.
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step 1/12" in s)
+    os.kill(p.program_pid(), signal_number)
+    assert p.exit_status() == 128 + signal_number
+    assert p.flags() == "0 1 0" and p.shell_is_sane()
+
+
+def test_thousands_of_random_keys_do_not_break_it(pane):
+    p = pane()
+    p.run_gaeviz("Scenarios/")
+    p.wait_for(lambda s: "[1/10]" in s)
+    pid = p.program_pid()
+    rng = random.Random(11)
+    keys = ["Right", "Left", "Up", "Down", "PPage", "NPage", "Home", "End", "Tab", "BTab", "Space",
+            "Escape", "Enter", "BSpace", "F1", "F5", "F12", "IC", "DC", "M-x", "C-a", "C-l",
+            "0", "1", "r", "+", "-", "]", "[", "?", "x", "g", "G", "j", "k", "é", "γ", "日"]
+    rss = []
+    for batch in range(5):
+        # One send-keys call a batch: tmux delivers them as fast as the program reads.
+        chosen = [rng.choice(keys) for _ in range(400)]
+        p.tmux("send-keys", "-t", "e2e", *chosen)
+        time.sleep(0.3)
+        assert p.program_pid() == pid, "gae-viz died"
+        rss.append(rss_kib(pid))
+    # Still responsive: a known key sequence does what it should.
+    p.keys("Escape", "Escape")
+    p.keys("Home")
+    p.wait_for(lambda s: "Ready" in s, timeout=5)
+    p.keys("End")
+    p.wait_for(lambda s: re.search(r"step (\d+)/\1 ", s) is not None, timeout=5)
+    # Memory flat: the last batches cost no more than a little over the first.
+    assert rss[-1] - rss[1] < 4096, rss
+    p.keys("q")
+    assert p.exit_status() == 0
+    assert p.flags() == "0 1 0"
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None, reason="needs root to become nobody")
+def test_an_unreadable_file_is_one_line_and_exit_1():
+    # Root reads everything, so drop to nobody for this one.
+    directory = tempfile.mkdtemp()
+    os.chmod(directory, 0o755)
+    path = os.path.join(directory, "secret.json")
+    with open(path, "w") as f:
+        f.write('{"rewards": [0], "values": [0, 0], "terminated": [0], "truncated": [0]}')
+    os.chmod(path, 0o600)
+    out = subprocess.run(["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", BINARY, "trace", path],
+                         capture_output=True, text=True)
+    assert out.returncode == 1
+    assert out.stderr == f"gae-viz: {path}: permission denied\n"
