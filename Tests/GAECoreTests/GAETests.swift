@@ -14,10 +14,10 @@ struct GAETests {
   @Test func handCheckedWithoutBoundaries() {
     let rollout = makeRollout(rewards: rewards, values: values)
     let trace = GAE.trace(for: rollout, gamma: 0.5, lambda: 0.5)
-    #expect(allClose(trace.delta, [1.0, -0.75, 1.6]))
-    #expect(allClose(trace.carry, [0.25 * -0.35, 0.25 * 1.6, 0]))
+    #expect(allClose(Array(trace.delta), [1.0, -0.75, 1.6]))
+    #expect(allClose(Array(trace.carry), [0.25 * -0.35, 0.25 * 1.6, 0]))
     #expect(allClose(trace.advantage, [0.9125, -0.35, 1.6]))
-    #expect(allClose(trace.returns, [1.4125, 0.65, 2.1]))
+    #expect(allClose(Array(trace.returns), [1.4125, 0.65, 2.1]))
     #expect(allClose(GAE.advantages(for: rollout, gamma: 0.5, lambda: 0.5), [0.9125, -0.35, 1.6]))
   }
 
@@ -115,6 +115,36 @@ struct GAETests {
       #expect(GAE.advantages(for: rollout, gamma: gamma, lambda: lambda) == expected)
       #expect(GAE.trace(for: rollout, gamma: gamma, lambda: lambda).advantage == expected)
     }
+  }
+
+  /// Large enough for the fast pass to cut the rollout into interleaved chains.
+  @Test(arguments: [(0.01, UInt64(1)), (0.001, 2), (0.0001, 3), (0.0, 4), (0.3, 5)])
+  func theInterleavedPassMatchesTheReferenceExactly(boundaryRate: Double, seed: UInt64) {
+    let rollout = randomRollout(count: 120_000, boundaryRate: boundaryRate, seed: seed)
+    let cuts = BackwardPass.cuts(rollout)
+    #expect(cuts.first?.lowerBound == 0 && cuts.last?.upperBound == rollout.count)
+    for (left, right) in zip(cuts, cuts.dropFirst()) {
+      #expect(left.upperBound == right.lowerBound)
+      #expect(rollout.isEpisodeBoundary(left.upperBound - 1))  // no carry crosses a cut
+    }
+    #expect(cuts.count == (boundaryRate >= 0.001 ? BackwardPass.lanes : cuts.count))
+    for (gamma, lambda) in [(0.99, 0.95), (1.0, 1.0), (0.5, 0.0)] {
+      let expected = referenceAdvantages(rollout, gamma: gamma, lambda: lambda)
+      #expect(GAE.advantages(for: rollout, gamma: gamma, lambda: lambda) == expected)
+      var trace = GAE.trace(for: rollout, gamma: 0.1, lambda: 0.1)
+      trace.recompute(gamma: gamma, lambda: lambda)
+      #expect(trace.advantage == expected)
+    }
+  }
+
+  @Test func derivedColumnsAreWhatThePassComputed() {
+    let rollout = randomRollout(count: 20_000, boundaryRate: 0.05, seed: 17)
+    let trace = GAE.trace(for: rollout, gamma: 0.97, lambda: 0.9)
+    for t in 0..<rollout.count {
+      // A_t = δ_t + carry_t exactly, with the same δ and carry the columns show.
+      #expect(trace.delta[t] + trace.carry[t] == trace.advantage[t])
+    }
+    #expect(Array(trace.returns) == (0..<rollout.count).map { trace.advantage[$0] + rollout.values[$0] })
   }
 
   @Test func inPlaceVariantReusesTheBuffer() {

@@ -45,38 +45,9 @@ public enum GAE {
     GAETrace(rollout: rollout, gamma: gamma, lambda: lambda)
   }
 
-  /// One backward loop over contiguous buffers; no allocation per step.
-  @usableFromInline
   static func backwardPass(
     _ rollout: Rollout, gamma: Double, lambda: Double, advantages: UnsafeMutableBufferPointer<Double>
   ) {
-    let decay = gamma * lambda
-    let count = rollout.count
-    let finalValues = rollout.finalValues
-    rollout.rewards.withUnsafeBufferPointer { rewards in
-      rollout.values.withUnsafeBufferPointer { values in
-        rollout.terminated.withUnsafeBufferPointer { terminated in
-          rollout.truncated.withUnsafeBufferPointer { truncated in
-            var advantage = 0.0
-            var t = count - 1
-            while t >= 0 {
-              let nextValue: Double
-              if terminated[t] {
-                nextValue = 0
-              } else if truncated[t], let finalValue = finalValues?[t] {
-                nextValue = finalValue
-              } else {
-                nextValue = values[t + 1]
-              }
-              let delta = rewards[t] + gamma * nextValue - values[t]
-              let carry = (terminated[t] || truncated[t]) ? 0 : decay * advantage
-              advantage = delta + carry
-              advantages[t] = advantage
-              t -= 1
-            }
-          }
-        }
-      }
-    }
+    BackwardPass.advantages(rollout, gamma: gamma, lambda: lambda, into: advantages.baseAddress!)
   }
 }

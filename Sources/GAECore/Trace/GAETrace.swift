@@ -1,19 +1,16 @@
-/// The backward pass of GAE, every intermediate kept: struct-of-arrays indexed by time step t,
-/// 40 bytes a step beyond the rollout. A step's full record is assembled on access.
+/// The backward pass of GAE, every intermediate available, stored as one array: A_t, 8 bytes a
+/// step beyond the rollout.
 ///
+/// The other columns — the next value used, δ, the carry, the return — are each one expression
+/// of the inputs and A, evaluated on access in exactly the order the pass evaluated it, so they
+/// are the very numbers the pass produced, bit for bit, without storing four more arrays.
 /// Computation order runs backward: step 1 computes t = T−1, step T computes t = 0.
 public struct GAETrace: Sendable, Equatable {
   public let rollout: Rollout
-  public let gamma: Double
-  public let lambda: Double
-  /// V(s_{t+1}) as the pass used it: 0 after a termination, `final_values[t]` after a truncation
-  /// that recorded one, otherwise `values[t+1]`.
-  public let nextValue: [Double]
-  public let delta: [Double]
-  /// γλ·A_{t+1}, or 0 at an episode boundary and at the last step.
-  public let carry: [Double]
-  public let advantage: [Double]
-  public let returns: [Double]
+  public private(set) var gamma: Double
+  public private(set) var lambda: Double
+  /// A_t for every t.
+  public private(set) var advantage: [Double]
 
   /// The product γλ: how much of A_{t+1} flows into A_t.
   public var decay: Double { gamma * lambda }
@@ -24,30 +21,57 @@ public struct GAETrace: Sendable, Equatable {
     self.rollout = rollout
     self.gamma = gamma
     self.lambda = lambda
-    let count = rollout.count
-    let decay = gamma * lambda
-    var nextValue = [Double](repeating: 0, count: count)
-    var delta = [Double](repeating: 0, count: count)
-    var carry = [Double](repeating: 0, count: count)
-    var advantage = [Double](repeating: 0, count: count)
-    var returns = [Double](repeating: 0, count: count)
-    var carried = 0.0
-    for t in stride(from: count - 1, through: 0, by: -1) {
-      let next = rollout.nextValue(at: t).value
-      let d = rollout.rewards[t] + gamma * next - rollout.values[t]
-      let c = rollout.isEpisodeBoundary(t) ? 0 : decay * carried
-      carried = d + c
-      nextValue[t] = next
-      delta[t] = d
-      carry[t] = c
-      advantage[t] = carried
-      returns[t] = carried + rollout.values[t]
+    advantage = GAE.advantages(for: rollout, gamma: gamma, lambda: lambda)
+  }
+
+  /// The trace for new γ and λ, written over this one's array: no allocation and no fresh
+  /// pages, so sweeping γ over a million steps stays within a frame. (An array shared with a
+  /// copy of the trace is copied first, as value semantics require.)
+  public mutating func recompute(gamma: Double, lambda: Double) {
+    self.gamma = gamma
+    self.lambda = lambda
+    GAE.advantages(for: rollout, gamma: gamma, lambda: lambda, into: &advantage)
+  }
+
+  /// V(s_{t+1}) as the pass used it: 0 after a termination, `final_values[t]` after a truncation
+  /// that recorded one, otherwise `values[t+1]`.
+  public var nextValue: Column { Column(trace: self, kind: .nextValue) }
+  /// δ_t = r_t + γ·V(s_{t+1}) − V(s_t).
+  public var delta: Column { Column(trace: self, kind: .delta) }
+  /// γλ·A_{t+1}, or 0 at an episode boundary and at the last step.
+  public var carry: Column { Column(trace: self, kind: .carry) }
+  /// The λ-return A_t + V(s_t).
+  public var returns: Column { Column(trace: self, kind: .returns) }
+
+  /// One derived column of the trace, computed on access.
+  public struct Column: RandomAccessCollection, Sendable {
+    enum Kind { case nextValue, delta, carry, returns }
+    let trace: GAETrace
+    let kind: Kind
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { trace.count }
+
+    public subscript(t: Int) -> Double {
+      switch kind {
+      case .nextValue: return trace.nextValue(at: t)
+      case .delta: return trace.delta(at: t)
+      case .carry: return trace.carry(at: t)
+      case .returns: return trace.advantage[t] + trace.rollout.values[t]
+      }
     }
-    self.nextValue = nextValue
-    self.delta = delta
-    self.carry = carry
-    self.advantage = advantage
-    self.returns = returns
+  }
+
+  // The expressions of `BackwardPass`, in its order of operations.
+  @inline(__always) func nextValue(at t: Int) -> Double { rollout.nextValue(at: t).value }
+
+  @inline(__always) func delta(at t: Int) -> Double {
+    rollout.rewards[t] + gamma * nextValue(at: t) - rollout.values[t]
+  }
+
+  @inline(__always) func carry(at t: Int) -> Double {
+    if rollout.isEpisodeBoundary(t) { return 0 }
+    return decay * (t + 1 < count ? advantage[t + 1] : 0)
   }
 
   /// The time step computed at computation step `step` (1-based): T − step.
@@ -68,16 +92,16 @@ public struct GAETrace: Sendable, Equatable {
       t: t,
       reward: rollout.rewards[t],
       value: rollout.values[t],
-      nextValue: nextValue[t],
+      nextValue: nextValue(at: t),
       nextValueSource: source,
       terminated: rollout.terminated[t],
       truncated: rollout.truncated[t],
       boundary: boundary,
-      delta: delta[t],
+      delta: delta(at: t),
       nextAdvantage: carriesFromNext ? advantage[t + 1] : nil,
-      carry: carry[t],
+      carry: carry(at: t),
       advantage: advantage[t],
-      return: returns[t],
+      return: advantage[t] + rollout.values[t],
       label: rollout.label(at: t)
     )
   }

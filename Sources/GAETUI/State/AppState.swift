@@ -12,6 +12,8 @@ public struct AppState: Equatable, Sendable {
   public private(set) var advantageScale: Double
   /// Integer digits of the largest number the timeline shows, so every column has one width.
   public private(set) var integerDigits: Int
+  /// max |r|, |V|, |final value| over the rollout: fixed for a scenario, so measured once.
+  private let inputMagnitude: Double
   /// How many computation steps are done, 0…T. Step `progress` (if ≥ 1) is the current one.
   public internal(set) var progress: Int
   public internal(set) var selected: Parameter = .lambda
@@ -46,8 +48,8 @@ public struct AppState: Equatable, Sendable {
     initialGamma = gamma
     initialLambda = lambda
     trace = GAE.trace(for: scenario.rollout, gamma: gamma, lambda: lambda)
-    advantageScale = Self.scale(of: trace)
-    integerDigits = Self.integerDigits(of: trace)
+    inputMagnitude = Self.magnitude(of: scenario.rollout)
+    (advantageScale, integerDigits) = Self.measure(trace, inputMagnitude: inputMagnitude)
     // Open on the first computed step, so the formulas are on screen from the start.
     progress = 1
     self.playlist = playlist
@@ -89,9 +91,8 @@ public struct AppState: Equatable, Sendable {
     guard gamma != self.gamma || lambda != self.lambda else { return }
     self.gamma = gamma
     self.lambda = lambda
-    trace = GAE.trace(for: scenario.rollout, gamma: gamma, lambda: lambda)
-    advantageScale = Self.scale(of: trace)
-    integerDigits = Self.integerDigits(of: trace)
+    trace.recompute(gamma: gamma, lambda: lambda)
+    (advantageScale, integerDigits) = Self.measure(trace, inputMagnitude: inputMagnitude)
   }
 
   /// A new scenario from the folder: a fresh state, keeping what the user chose about the view.
@@ -105,19 +106,23 @@ public struct AppState: Equatable, Sendable {
     self = fresh
   }
 
-  private static func integerDigits(of trace: GAETrace) -> Int {
+  private static func magnitude(of rollout: Rollout) -> Double {
     var largest = 0.0
-    for column in [
-      trace.rollout.rewards, trace.rollout.values, trace.nextValue, trace.delta, trace.carry, trace.advantage,
-    ] {
-      for value in column { largest = max(largest, abs(value)) }
-    }
-    // Rounding to the shown decimals can add a digit (9.996 → 10.00): leave room for it.
-    return String(Int(min(largest + 0.5, 1e15))).count
+    for value in rollout.rewards { largest = max(largest, abs(value)) }
+    for value in rollout.values { largest = max(largest, abs(value)) }
+    for value in rollout.finalValues ?? [] { largest = max(largest, abs(value ?? 0)) }
+    return largest
   }
 
-  private static func scale(of trace: GAETrace) -> Double {
-    let largest = trace.advantage.reduce(0) { max($0, abs($1)) }
-    return largest > 0 ? largest : 1
+  /// The bar scale (max |A|) and the integer digits every timeline number fits in. The derived
+  /// columns are bounded rather than scanned: |V(s′)| ≤ M, |δ| ≤ 3M, |carry| ≤ max|A|,
+  /// |return| ≤ max|A| + M, with M the inputs' magnitude.
+  private static func measure(_ trace: GAETrace, inputMagnitude: Double) -> (scale: Double, digits: Int) {
+    var largest = 0.0
+    for value in trace.advantage { largest = max(largest, abs(value)) }
+    let bound = max(3 * inputMagnitude, largest + inputMagnitude)
+    // Rounding to the shown decimals can add a digit (9.996 → 10.00): leave room for it.
+    let digits = String(Int(min(bound + 0.5, 1e15))).count
+    return (largest > 0 ? largest : 1, digits)
   }
 }

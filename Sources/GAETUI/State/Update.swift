@@ -9,6 +9,10 @@ extension AppState {
     return (state, effect)
   }
 
+  /// `update` in place: the run loop's form. Keeping the one copy of the state avoids copying
+  /// the trace's buffer when γ or λ changes (it is recomputed where it lies).
+  public mutating func handle(_ action: Action) -> Effect? { apply(action) }
+
   mutating func apply(_ action: Action) -> Effect? {
     // With the help open, any key closes it (and q still quits).
     if showingHelp, action != .tick, action != .quit, !Self.isResize(action), !Self.isLoadResult(action) {

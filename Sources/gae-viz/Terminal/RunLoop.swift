@@ -59,9 +59,7 @@ struct RunLoop {
   }
 
   private mutating func dispatch(_ action: Action) {
-    let (next, effect) = AppState.update(state, action)
-    state = next
-    if let effect { perform(effect) }
+    if let effect = state.handle(action) { perform(effect) }
   }
 
   private mutating func perform(_ effect: Effect) {
