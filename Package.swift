@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "GAECore", targets: ["GAECore"]),
+    .library(name: "GAETUI", targets: ["GAETUI"]),
     .executable(name: "gae-viz", targets: ["gae-viz"]),
   ],
   dependencies: [

@@ -14,6 +14,8 @@ public struct AppState: Equatable, Sendable {
   public private(set) var integerDigits: Int
   /// max |r|, |V|, |final value| over the rollout: fixed for a scenario, so measured once.
   private let inputMagnitude: Double
+  /// The scenario's notes, or its summary when it has none (counted once: O(T)).
+  public let notes: String
   /// How many computation steps are done, 0…T. Step `progress` (if ≥ 1) is the current one.
   public internal(set) var progress: Int
   public internal(set) var selected: Parameter = .lambda
@@ -49,6 +51,7 @@ public struct AppState: Equatable, Sendable {
     initialLambda = lambda
     trace = GAE.trace(for: scenario.rollout, gamma: gamma, lambda: lambda)
     inputMagnitude = Self.magnitude(of: scenario.rollout)
+    notes = scenario.description.isEmpty ? scenario.summary : scenario.description
     (advantageScale, integerDigits) = Self.measure(trace, inputMagnitude: inputMagnitude)
     // Open on the first computed step, so the formulas are on screen from the start.
     progress = 1

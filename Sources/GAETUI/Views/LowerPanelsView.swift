@@ -48,7 +48,7 @@ struct LowerPanelsView {
 
   private func renderDescription(into canvas: inout Canvas, in area: Rect) {
     SectionRule.draw("About this scenario", into: &canvas, at: area.y, in: area, glyphs: glyphs)
-    let text = state.scenario.description.isEmpty ? state.scenario.summary : state.scenario.description
+    let text = state.notes
     let lines = WordWrap.lines(text, width: area.width - 2)
     for (index, line) in lines.prefix(area.height - 1).enumerated() {
       let isLastShown = index == area.height - 2 && lines.count > area.height - 1
