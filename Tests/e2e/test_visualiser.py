@@ -206,8 +206,10 @@ def test_bad_terminals_and_bad_files_get_one_line_before_the_screen(pane):
         assert message in screen, screen
         assert re.findall(r"EXIT=(\d+)", screen)[-1] == "1"
         assert p.flags() == "0 1 0"
-    p.shell("clear")
-    p.shell(f"{BINARY} < /dev/null; echo EXIT=$?")
-    screen = p.wait_for(lambda s: re.search(r"EXIT=\d", s) is not None)
-    assert "needs a terminal" in screen and "gae-viz trace" in screen
-    assert re.findall(r"EXIT=(\d+)", screen)[-1] == "1"
+    for redirect in ["< /dev/null", "> /dev/null", "| cat"]:
+        p.shell("clear")
+        p.shell(f"{BINARY} {redirect}; echo EXIT=${{PIPESTATUS[0]}}")
+        screen = p.wait_for(lambda s: re.search(r"EXIT=\d", s) is not None)
+        assert "needs a terminal" in screen and "gae-viz trace" in screen, redirect
+        assert re.findall(r"EXIT=(\d+)", screen)[-1] == "1", redirect
+        assert p.flags() == "0 1 0"
