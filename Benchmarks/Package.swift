@@ -1,7 +1,11 @@
 // swift-tools-version: 6.0
 // The benchmarks live in their own package so that building and testing GAEViz never compiles
 // the harness. Run: cd Benchmarks && swift run -c release gae-benchmarks
+import Foundation
 import PackageDescription
+
+// A path dependency is identified by its folder's name, which depends on where GAEViz was cloned.
+let gaeViz = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 let package = Package(
   name: "GAEVizBenchmarks",
@@ -20,8 +24,8 @@ let package = Package(
       name: "gae-benchmarks",
       dependencies: [
         "CBaseline",
-        .product(name: "GAECore", package: "main"),
-        .product(name: "GAETUI", package: "main"),
+        .product(name: "GAECore", package: gaeViz),
+        .product(name: "GAETUI", package: gaeViz),
         .product(name: "Benchmark", package: "swift-benchmark"),
       ],
       swiftSettings: [.unsafeFlags(["-Ounchecked"])]
