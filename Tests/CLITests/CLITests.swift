@@ -43,12 +43,10 @@ func run(_ arguments: [String], stdin: FileHandle? = nil) throws -> Run {
 
 @Suite("gae-viz on the command line")
 struct CLITests {
-  let directory: String
+  let scratch: ScratchDirectory
+  var directory: String { scratch.path }
 
-  init() throws {
-    directory = NSTemporaryDirectory() + "gaeviz-cli-\(getpid())-\(UUID().uuidString.prefix(8))"
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-  }
+  init() throws { scratch = try ScratchDirectory("gaeviz-cli") }
 
   func file(_ name: String, _ contents: String) throws -> String {
     let path = directory + "/" + name

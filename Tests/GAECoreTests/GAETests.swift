@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import GAECore
@@ -112,14 +113,15 @@ struct GAETests {
     for seed: UInt64 in 1...5 {
       let rollout = randomRollout(count: 10_000, boundaryRate: 0.02, seed: seed)
       let expected = referenceAdvantages(rollout, gamma: gamma, lambda: lambda)
-      #expect(GAE.advantages(for: rollout, gamma: gamma, lambda: lambda) == expected)
-      #expect(GAE.trace(for: rollout, gamma: gamma, lambda: lambda).advantage == expected)
+      #expect(bitIdentical(GAE.advantages(for: rollout, gamma: gamma, lambda: lambda), expected))
+      #expect(bitIdentical(GAE.trace(for: rollout, gamma: gamma, lambda: lambda).advantage, expected))
     }
   }
 
-  /// Large enough for the fast pass to cut the rollout into interleaved chains.
-  @Test(arguments: [(0.01, UInt64(1)), (0.001, 2), (0.0001, 3), (0.0, 4), (0.3, 5)])
-  func theInterleavedPassMatchesTheReferenceExactly(boundaryRate: Double, seed: UInt64) {
+  /// Large enough for the fast pass to cut the rollout into chains in lockstep; from every
+  /// boundary on each step to episodes of thousands of steps.
+  @Test(arguments: [(0.01, UInt64(1)), (0.001, 2), (0.0001, 3), (0.0, 4), (0.3, 5), (1.0, 6)])
+  func theLockstepPassMatchesTheReferenceBitForBit(boundaryRate: Double, seed: UInt64) {
     let rollout = randomRollout(count: 120_000, boundaryRate: boundaryRate, seed: seed)
     let cuts = BackwardPass.cuts(rollout)
     #expect(cuts.first?.lowerBound == 0 && cuts.last?.upperBound == rollout.count)
@@ -127,14 +129,53 @@ struct GAETests {
       #expect(left.upperBound == right.lowerBound)
       #expect(rollout.isEpisodeBoundary(left.upperBound - 1))  // no carry crosses a cut
     }
-    #expect(cuts.count == (boundaryRate >= 0.001 ? BackwardPass.lanes : cuts.count))
-    for (gamma, lambda) in [(0.99, 0.95), (1.0, 1.0), (0.5, 0.0)] {
+    #expect(cuts.count == (boundaryRate > 0 ? BackwardPass.lanes : 1))
+    for (gamma, lambda) in [(0.99, 0.95), (1.0, 1.0), (0.5, 0.0), (0.0, 0.3)] {
       let expected = referenceAdvantages(rollout, gamma: gamma, lambda: lambda)
-      #expect(GAE.advantages(for: rollout, gamma: gamma, lambda: lambda) == expected)
+      #expect(bitIdentical(GAE.advantages(for: rollout, gamma: gamma, lambda: lambda), expected))
       var trace = GAE.trace(for: rollout, gamma: 0.1, lambda: 0.1)
       trace.recompute(gamma: gamma, lambda: lambda)
-      #expect(trace.advantage == expected)
+      #expect(bitIdentical(trace.advantage, expected))
     }
+  }
+
+  /// Where the seed multiplies 0 by the A above a boundary, the cut pass starts from 0: the two
+  /// differ only in the sign of a zero, or when that A overflowed to ±∞ (0·∞ is NaN, and the
+  /// seed carries the NaN on). The pass repairs the steps below each cut, so even these agree.
+  @Test(arguments: [UInt64(1), 2, 3])
+  func signedZerosAndOverflowsAgreeWithTheSeedAcrossTheCuts(seed: UInt64) throws {
+    let random = randomRollout(count: 80_000, boundaryRate: 0.01, seed: seed)
+    let cuts = BackwardPass.cuts(random)
+    #expect(cuts.count == BackwardPass.lanes)
+    // Below each cut e: δ_{e−1} = −0 + γ·(−0) − (+0) = −0 and A_e < 0, so the seed's
+    // δ + 0·A_e is −0 + −0 = −0, where a carry of +0 would give +0.
+    var rewards = random.rewards
+    var values = random.values
+    var terminated = random.terminated
+    var truncated = random.truncated
+    var finalValues = random.finalValues ?? [Double?](repeating: nil, count: random.count)
+    for end in cuts.dropLast().map(\.upperBound) {
+      (rewards[end - 1], values[end - 1], values[end]) = (-0.0, 0.0, -0.0)
+      (terminated[end - 1], truncated[end - 1], finalValues[end - 1]) = (false, true, nil)
+      (rewards[end], values[end + 1]) = (-1000, 0)
+    }
+    let zeros = try Rollout(
+      rewards: rewards, values: values, terminated: terminated, truncated: truncated, finalValues: finalValues)
+    #expect(BackwardPass.cuts(zeros) == cuts)
+    for (gamma, lambda) in [(0.99, 0.95), (0.5, 0.0), (1.0, 1.0)] {
+      let expected = referenceAdvantages(zeros, gamma: gamma, lambda: lambda)
+      #expect(cuts.dropLast().allSatisfy { expected[$0.upperBound - 1].bitPattern == (-0.0).bitPattern })
+      #expect(bitIdentical(GAE.advantages(for: zeros, gamma: gamma, lambda: lambda), expected))
+    }
+    // Rewards near the largest Double: A overflows to +∞ within a few steps of every episode's
+    // end, so each boundary computes 0·∞ = NaN, and NaN flows down the whole rollout.
+    let huge = try Rollout(
+      rewards: [Double](repeating: 1e308, count: random.count),
+      values: [Double](repeating: 0, count: random.count + 1),
+      terminated: random.terminated, truncated: random.truncated)
+    let overflowed = referenceAdvantages(huge, gamma: 1, lambda: 1)
+    #expect(overflowed.first!.isNaN)
+    #expect(bitIdentical(GAE.advantages(for: huge, gamma: 1, lambda: 1), overflowed))
   }
 
   @Test func derivedColumnsAreWhatThePassComputed() {

@@ -1,16 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import GAECore
 
 @Suite("Writing files safely")
 struct SafeFileWriterTests {
-  let directory: String
+  let scratch: ScratchDirectory
+  var directory: String { scratch.path }
 
-  init() throws {
-    directory = NSTemporaryDirectory() + "gaeviz-writer-\(getpid())-\(UUID().uuidString.prefix(8))"
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-  }
+  init() throws { scratch = try ScratchDirectory("gaeviz-writer") }
 
   func contents(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
 

@@ -233,11 +233,10 @@ struct ShippedScenarioTests {
 
 @Suite("Reading files")
 struct ScenarioFileTests {
-  let directory = NSTemporaryDirectory() + "gaeviz-file-tests-\(getpid())"
+  let scratch: ScratchDirectory
+  var directory: String { scratch.path }
 
-  init() throws {
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-  }
+  init() throws { scratch = try ScratchDirectory("gaeviz-file-tests") }
 
   @Test func missingFileDirectoryAndFIFOAreRefusedWithOneLine() throws {
     #expect(throws: ScenarioFileError(path: "/nonexistent/x.json", error: .unreadable("no such file"))) {

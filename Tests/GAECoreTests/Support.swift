@@ -53,6 +53,11 @@ func referenceAdvantages(_ rollout: Rollout, gamma: Double, lambda: Double) -> [
   return advantages
 }
 
+/// Equal to the last bit, including the sign of zeros and NaN payloads.
+func bitIdentical(_ a: [Double], _ b: [Double]) -> Bool {
+  a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
+}
+
 func close(_ a: Double, _ b: Double, tolerance: Double = 1e-12) -> Bool {
   abs(a - b) <= tolerance * max(1, abs(a), abs(b))
 }

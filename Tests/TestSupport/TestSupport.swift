@@ -1,5 +1,11 @@
 /// Helpers shared by the test targets.
 
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A small deterministic generator (SplitMix64), so random tests reproduce exactly.
 public struct SplitMix64: RandomNumberGenerator {
   var state: UInt64
@@ -26,3 +32,19 @@ public let packageRoot: String = {
   parts.removeLast(3)  // Tests/TestSupport/TestSupport.swift
   return parts.joined(separator: "/")
 }()
+
+/// A fresh folder of its own under the system's temporary directory, removed with everything in
+/// it when the last reference to it goes, so the tests leave nothing behind in /tmp.
+public final class ScratchDirectory: Sendable {
+  public let path: String
+
+  public init(_ prefix: String) throws {
+    var template = Array((NSTemporaryDirectory() + prefix + "-XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else { throw ScratchDirectoryError(errno: errno) }
+    path = String(cString: made)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+public struct ScratchDirectoryError: Error { public let errno: Int32 }

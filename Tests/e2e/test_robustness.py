@@ -91,12 +91,15 @@ def test_thousands_of_random_keys_do_not_break_it(pane):
 def test_an_unreadable_file_is_one_line_and_exit_1():
     # Root reads everything, so drop to nobody for this one.
     directory = tempfile.mkdtemp()
-    os.chmod(directory, 0o755)
-    path = os.path.join(directory, "secret.json")
-    with open(path, "w") as f:
-        f.write('{"rewards": [0], "values": [0, 0], "terminated": [0], "truncated": [0]}')
-    os.chmod(path, 0o600)
-    out = subprocess.run(["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", BINARY, "trace", path],
-                         capture_output=True, text=True)
+    try:
+        os.chmod(directory, 0o755)
+        path = os.path.join(directory, "secret.json")
+        with open(path, "w") as f:
+            f.write('{"rewards": [0], "values": [0, 0], "terminated": [0], "truncated": [0]}')
+        os.chmod(path, 0o600)
+        out = subprocess.run(["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", BINARY, "trace", path],
+                             capture_output=True, text=True)
+    finally:
+        shutil.rmtree(directory)
     assert out.returncode == 1
     assert out.stderr == f"gae-viz: {path}: permission denied\n"

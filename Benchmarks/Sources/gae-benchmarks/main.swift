@@ -99,8 +99,9 @@ timed(
 row("trace memory beyond the inputs", "\(fixed(traceBytesPerStep(), 1)) bytes/step", "", "≤ 40 bytes/step")
 
 // Loading a 10⁶-step scenario.
-let scenarioPath = NSTemporaryDirectory() + "gaeviz-benchmark-\(medium).json"
-if !FileManager.default.fileExists(atPath: scenarioPath) {
+// Written for this run and removed after it: the benchmark leaves nothing behind.
+let scenarioPath = NSTemporaryDirectory() + "gaeviz-benchmark-\(getpid())-\(medium).json"
+do {
   let scenario = Scenario(name: "benchmark", rollout: BenchmarkData(count: medium, seed: 9, finalValues: true).rollout)
   try SafeFileWriter.write(scenario.jsonText(), to: scenarioPath, overwrite: true)
 }
@@ -112,6 +113,7 @@ let python =
   try? JSONSerialization.jsonObject(
     with: Data(runProcess("/usr/bin/env", ["python3", scriptPath("python_baselines.py"), scenarioPath]).utf8))
   as? [String: Double]
+unlink(scenarioPath)
 if let python, let pythonLoad = python["json_load_seconds"] {
   row(
     "load + validate a \(fileBytes / 1_000_000) MB, 10⁶-step JSON scenario ÷ Python json.load + NumPy arrays",

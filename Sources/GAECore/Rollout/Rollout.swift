@@ -13,10 +13,12 @@ public struct Rollout: Sendable, Equatable {
   /// should bootstrap from this value instead. Only consulted on truncated, non-terminated steps.
   public let finalValues: [Double?]?
   public let labels: [String]?
-  /// terminated, truncated and "has a final value" packed per step (see `StepFlags`).
+  /// The episode boundaries (terminated or truncated steps), ascending: the fast backward pass
+  /// runs straight through the steps between them.
+  let boundarySteps: [Int]
+  /// terminated, truncated and "has a final value" packed per step (see `StepFlags`), for the
+  /// pass that reads a flag on every step when episodes are short.
   let stepFlags: [UInt8]
-  /// The steps that bootstrap from a final value, in order.
-  let finalValueSteps: [Int]
 
   /// The number of steps T.
   public var count: Int { rewards.count }
@@ -63,15 +65,14 @@ public struct Rollout: Sendable, Equatable {
     self.finalValues = finalValues.flatMap { $0.contains(where: { $0 != nil }) ? $0 : nil }
     self.labels = labels.flatMap { $0.contains(where: { !$0.isEmpty }) ? $0 : nil }
     let finals = self.finalValues
-    let stepFlags: [UInt8] = (0..<steps).map { t in
+    stepFlags = (0..<steps).map { t in
       var flag: UInt8 = 0
       if terminated[t] { flag |= StepFlags.terminated }
       if truncated[t] { flag |= StepFlags.truncated }
       if !terminated[t] && truncated[t] && finals?[t] != nil { flag |= StepFlags.finalValue }
       return flag
     }
-    self.stepFlags = stepFlags
-    finalValueSteps = stepFlags.indices.filter { stepFlags[$0] & StepFlags.finalValue != 0 }
+    boundarySteps = (0..<steps).filter { terminated[$0] || truncated[$0] }
   }
 
   /// Whether step `t` ends an episode (terminated or truncated).
