@@ -6,7 +6,11 @@
 - json.load + conversion to NumPy arrays of the 10^6-step scenario: seconds, and peak memory
   (measured in a child process, so the parent's own memory does not count);
 - the seed's NumPy loop (compute_gae, verbatim but for the final_values extension) at 10^5 steps;
-- scipy.signal.lfilter per episode, the usual vectorised alternative, at 10^6 steps.
+- scipy.signal.lfilter per episode, the usual vectorised alternative, at 10^6 steps;
+- the seed's loop compiled by numba, and as a reverse jax.lax.scan (float64, CPU), at 10^6 steps,
+  compilation excluded.
+Each optional library is measured when it is installed (Benchmarks/requirements.txt) and
+skipped otherwise; each is checked against the seed's loop before its time is reported.
 """
 import json
 import subprocess
@@ -49,6 +53,49 @@ def lfilter_gae(rewards, values, terminated, truncated, gamma, lambda_):
             out[start:end] = lfilter([1.0], [1.0, -gamma * lambda_], segment)[::-1]
         start = end
     return out
+
+
+def numba_gae():
+    import numba
+
+    @numba.njit
+    def gae(rewards, values, terminated, truncated, gamma, lambda_):
+        count = len(rewards)
+        advantages = np.empty(count)
+        carry = 0.0
+        for t in range(count - 1, -1, -1):
+            next_value = 0.0 if terminated[t] else values[t + 1]
+            delta = rewards[t] + gamma * next_value - values[t]
+            carry = delta + gamma * lambda_ * (0.0 if terminated[t] or truncated[t] else 1.0) * carry
+            advantages[t] = carry
+        return advantages
+
+    return gae
+
+
+def jax_gae():
+    import jax
+    import jax.numpy as jnp
+    jax.config.update("jax_enable_x64", True)
+
+    @jax.jit
+    def gae(rewards, values, terminated, truncated, gamma, lambda_):
+        next_values = jnp.where(terminated, 0.0, values[1:])
+        deltas = rewards + gamma * next_values - values[:-1]
+        not_over = 1.0 - (terminated | truncated)
+
+        def step(carry, inputs):
+            delta, mask = inputs
+            carry = delta + gamma * lambda_ * mask * carry
+            return carry, carry
+
+        return jax.lax.scan(step, 0.0, (deltas, not_over), reverse=True)[1]
+
+    def run(rewards, values, terminated, truncated, gamma, lambda_):
+        arrays = [jnp.asarray(a) for a in (rewards, values, terminated, truncated)]
+        return np.asarray(gae(*arrays, gamma, lambda_).block_until_ready())
+
+    return run
 
 
 def peak_kib():
@@ -95,6 +142,19 @@ def main():
         result["lfilter_max_abs_difference"] = float(np.max(np.abs(check - reference)))
     except ImportError:
         pass
+    reference = compute_gae(rewards, values, terminated, truncated, 0.99, 0.95)
+    for name, factory in (("numba", numba_gae), ("jax", jax_gae)):
+        try:
+            function = factory()
+        except ImportError:
+            continue
+        function(rewards, values, terminated, truncated, 0.99, 0.95)  # compile
+        difference = float(np.max(np.abs(function(rewards, values, terminated, truncated, 0.99, 0.95) - reference)))
+        if difference > 1e-9:
+            print(f"{name} disagrees with the seed's loop by {difference}", file=sys.stderr)
+            continue
+        seconds = best(lambda: function(rewards, values, terminated, truncated, 0.99, 0.95))
+        result[f"{name}_ns_per_step"] = seconds / len(rewards) * 1e9
     print(json.dumps(result))
 
 

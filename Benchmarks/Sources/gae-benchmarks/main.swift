@@ -32,6 +32,9 @@ let iterations = quick ? 3 : 15
 FileHandle.standardError.write("preparing data (\(large) and \(medium) steps)…\n".data(using: .utf8)!)
 let big = BenchmarkData(count: large)
 let mid = BenchmarkData(count: medium)
+// Short episodes: 20 steps on average, and a boundary on every other step (bandit-like).
+let shortEpisodes = BenchmarkData(count: medium, boundaryRate: 0.05, seed: 5)
+let everyOther = BenchmarkData(count: medium, boundaryRate: 0.5, seed: 6)
 
 var bufferLarge = [Double](repeating: 0, count: large)
 var bufferMedium = [Double](repeating: 0, count: medium)
@@ -44,10 +47,21 @@ let core = BenchmarkSuite(name: "core", settings: Iterations(iterations), Warmup
   suite.benchmark("swift into large") {
     GAE.advantages(for: big.rollout, gamma: 0.99, lambda: 0.95, into: &bufferLarge)
   }
+  suite.benchmark("swift fresh medium") {
+    blackHole(GAE.advantages(for: mid.rollout, gamma: 0.99, lambda: 0.95))
+  }
   suite.benchmark("floor medium") { cInto(mid, &bufferMedium, floor: true) }
   suite.benchmark("c into medium") { cInto(mid, &bufferMedium) }
   suite.benchmark("swift into medium") {
     GAE.advantages(for: mid.rollout, gamma: 0.99, lambda: 0.95, into: &bufferMedium)
+  }
+  suite.benchmark("c into short episodes") { cInto(shortEpisodes, &bufferMedium) }
+  suite.benchmark("swift into short episodes") {
+    GAE.advantages(for: shortEpisodes.rollout, gamma: 0.99, lambda: 0.95, into: &bufferMedium)
+  }
+  suite.benchmark("c into every other") { cInto(everyOther, &bufferMedium) }
+  suite.benchmark("swift into every other") {
+    GAE.advantages(for: everyOther.rollout, gamma: 0.99, lambda: 0.95, into: &bufferMedium)
   }
   suite.benchmark("trace fresh large") { blackHole(GAE.trace(for: big.rollout, gamma: 0.99, lambda: 0.95)) }
   suite.benchmark("trace reused large") { traceLarge.recompute(gamma: 0.99, lambda: 0.95) }
@@ -88,6 +102,12 @@ timed(
   "GAE.advantages into a buffer, T=10⁶ ÷ memory floor", "swift into medium", "floor medium", steps: medium,
   target: "≤ 2× (aim 1.5×)")
 timed("C loop into a buffer, T=10⁶ ÷ memory floor", "c into medium", "floor medium", steps: medium, target: "for scale")
+timed(
+  "GAE.advantages into a buffer, T=10⁶, episodes of ~20 steps ÷ C loop", "swift into short episodes",
+  "c into short episodes", steps: medium, target: "(robust to short episodes)")
+timed(
+  "GAE.advantages into a buffer, T=10⁶, a boundary every ~2 steps ÷ C loop", "swift into every other",
+  "c into every other", steps: medium, target: "(no data-dependent branch)")
 timed(
   "full trace, fresh, T=10⁷ ÷ C loop, fresh array", "trace fresh large", "c fresh large", steps: large, target: "≤ 2×")
 timed(
@@ -174,16 +194,25 @@ if let gaeViz,
 }
 
 if let python {
-  let swiftPerStep = median("swift fresh large") / Double(large)
+  // Python's functions return fresh arrays: compared with GAE.advantages returning one, at 10⁶.
+  let swiftPerStep = median("swift fresh medium") / Double(medium)
   if let loop = python["numpy_loop_ns_per_step"] {
     row(
-      "the seed's NumPy loop (10⁵ steps) ÷ GAE.advantages", "\(fixed(loop, 1)) ns/step",
+      "the seed's NumPy loop (10⁵ steps) ÷ GAE.advantages (10⁶)", "\(fixed(loop, 1)) ns/step",
       "\(fixed(loop / swiftPerStep, 0))×", "for scale")
   }
-  if let lfilter = python["lfilter_ns_per_step"] {
+  for (key, what) in [
+    ("lfilter_ns_per_step", "scipy lfilter per episode"), ("jax_ns_per_step", "JAX lax.scan, reversed, jit, float64"),
+    ("numba_ns_per_step", "the seed's loop, numba njit"),
+  ] {
+    guard let perStep = python[key] else {
+      row("\(what) (10⁶ steps)", "not installed", "", "pip install -r Benchmarks/requirements.txt")
+      continue
+    }
     row(
-      "scipy lfilter per episode (10⁶ steps) ÷ GAE.advantages", "\(fixed(lfilter, 1)) ns/step",
-      "\(fixed(lfilter / swiftPerStep, 0))×", "for scale")
+      "\(what) (10⁶ steps) ÷ GAE.advantages (10⁶)", "\(fixed(perStep, 1)) ns/step",
+      "\(fixed(perStep / swiftPerStep, 1))×",
+      "for scale")
   }
 }
 

@@ -9,6 +9,7 @@ public enum GAE {
   /// The advantages A_0 … A_{T−1}.
   public static func advantages(for rollout: Rollout, gamma: Double, lambda: Double) -> [Double] {
     [Double](unsafeUninitializedCapacity: rollout.count) { buffer, initialized in
+      FreshMemory.preferHugePages(UnsafeMutableRawBufferPointer(buffer))
       backwardPass(rollout, gamma: gamma, lambda: lambda, advantages: buffer)
       initialized = rollout.count
     }
@@ -19,8 +20,9 @@ public enum GAE {
   public static func advantages(
     for rollout: Rollout, gamma: Double, lambda: Double, into output: inout [Double]
   ) {
-    if output.count != rollout.count {
-      output = [Double](repeating: 0, count: rollout.count)
+    guard output.count == rollout.count else {
+      output = advantages(for: rollout, gamma: gamma, lambda: lambda)
+      return
     }
     output.withUnsafeMutableBufferPointer { buffer in
       backwardPass(rollout, gamma: gamma, lambda: lambda, advantages: buffer)
