@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import GAECore
@@ -62,6 +63,34 @@ struct TraceFormatTests {
     let markdown = TraceFormat.markdown.render(trace, name: "a|b", digits: 2)
     #expect(markdown.hasPrefix("**a\\|b** — γ 0.99  λ 0.95  γλ 0.9405  T 12\n\n| step | t |"))
     #expect(markdown.contains("| 8 | 4 | 1.00 | 0.90 | 0.00 | 0.10 | 0.00 | 0.10 | 1.00 | terminated |"))
+  }
+
+  /// The fast path must spell every number exactly as printf's %.*f does: random bit patterns,
+  /// short decimals, exact ties (k/2^n, where only the binary value decides), 9.995-style
+  /// near-ties, huge and tiny magnitudes, ±0, for every number of digits the CLI accepts.
+  @Test func fixedIsPrintfExactly() {
+    var rng = SplitMix64(name: "fixed")
+    var samples: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 2.675, 9.995, 0.045, 1e15, 1e22, 1e-300, 5e-324]
+    for _ in 0..<20_000 {
+      let bits = rng.next()
+      let fromBits = Double(bitPattern: bits)
+      if fromBits.isFinite { samples.append(fromBits) }
+      samples.append(Double(Int.random(in: -100_000...100_000, using: &rng)) / 1000)
+      samples.append(
+        Double(Int.random(in: -(1 << 20)...(1 << 20), using: &rng)) / Double(1 << Int.random(in: 0...30, using: &rng)))
+      samples.append(Double.random(in: -1...1, using: &rng) * pow(10, Double(Int.random(in: -12...25, using: &rng))))
+    }
+    var mismatches: [String] = []
+    for value in samples {
+      for digits in 0...17 {
+        let expected = String(format: "%.*f", digits, value)
+        let actual = NumberFormat.fixed(value, digits: digits)
+        if actual != expected && mismatches.count < 5 {
+          mismatches.append("\(value) \(digits): \(actual) ≠ \(expected)")
+        }
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches)")
   }
 
   @Test func numberFormats() {

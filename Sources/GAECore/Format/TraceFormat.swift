@@ -83,22 +83,31 @@ public enum TraceFormat: String, CaseIterable, Sendable {
   static func table(_ trace: GAETrace, name: String, digits: Int) -> String {
     let header = ["step", "t", "reward", "V(s_t)", "V(s_t+1)", "delta", "carry", "A", "return", "boundary"]
     let body = rows(trace, digits: digits)
+    // Widths in characters; every cell but the header's is ASCII, where UTF-8 counts are free.
     var widths = header.map(\.count)
     for row in body {
-      for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+      for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.utf8.count) }
     }
-    func line(_ cells: [String]) -> String {
-      var text = ""
+    var out = heading(trace, name: name) + "\n"
+    let pads = (0...(widths.max()! + 2)).map { String(repeating: " ", count: $0) }
+    func line(_ cells: [String], width: (String) -> Int) {
+      // Numbers right-aligned, the boundary word left-aligned; spaces are written only before
+      // a cell, so a line never ends in them.
+      var spaces = 0
       for (index, cell) in cells.enumerated() {
-        let pad = String(repeating: " ", count: widths[index] - cell.count)
-        // Numbers right-aligned, the boundary word left-aligned.
-        text += index == cells.count - 1 ? cell : pad + cell + "  "
+        let last = index == cells.count - 1
+        if !last { spaces += widths[index] - width(cell) }
+        if !cell.isEmpty {
+          out += pads[spaces]
+          out += cell
+          spaces = 0
+        }
+        if !last { spaces += 2 }
       }
-      while text.hasSuffix(" ") { text.removeLast() }
-      return text
+      out += "\n"
     }
-    var out = heading(trace, name: name) + "\n" + line(header) + "\n"
-    for row in body { out += line(row) + "\n" }
+    line(header, width: \.count)
+    for row in body { line(row, width: \.utf8.count) }
     return out
   }
 
@@ -114,6 +123,7 @@ public enum TraceFormat: String, CaseIterable, Sendable {
   }
 
   private static func markdownEscape(_ text: String) -> String {
-    text.map { $0 == "|" ? "\\|" : String($0) }.joined()
+    guard text.utf8.contains(UInt8(ascii: "|")) else { return text }
+    return text.map { $0 == "|" ? "\\|" : String($0) }.joined()
   }
 }
