@@ -112,13 +112,9 @@ enum BackwardPass {
     /// A lane at the top of `chunk`, carrying nothing in.
     func lane(_ chunk: Range<Int>) -> Lane {
       let top = chunk.upperBound - 1
-      // Binary search: the number of boundary steps ≤ top.
-      var (low, high) = (0, rollout.boundarySteps.count)
-      while low < high {
-        let middle = (low + high) / 2
-        if boundaries[middle] <= top { low = middle + 1 } else { high = middle }
-      }
-      return Lane(t: top, start: chunk.lowerBound, next: values[top + 1], advantage: 0, boundary: low - 1)
+      return Lane(
+        t: top, start: chunk.lowerBound, next: values[top + 1], advantage: 0,
+        boundary: rollout.boundaryCount(through: top) - 1)
     }
 
     /// How many steps the lane can take before it reaches a boundary step or its start.
@@ -299,11 +295,7 @@ enum BackwardPass {
       let target = quarter * count / lanes
       // The first boundary step at or after target − 1, and the one before it: the nearer
       // one, if it lies within the window, ends the stretch.
-      var (low, high) = (0, boundaries.count)
-      while low < high {
-        let middle = (low + high) / 2
-        if boundaries[middle] < target - 1 { low = middle + 1 } else { high = middle }
-      }
+      let low = rollout.boundaryCount(through: target - 2)
       let candidates = [low - 1, low].filter { boundaries.indices.contains($0) }.map { boundaries[$0] + 1 }
       guard let end = candidates.min(by: { abs($0 - target) < abs($1 - target) }),
         abs(end - target) <= window, end > (ends.last ?? 0), end < count

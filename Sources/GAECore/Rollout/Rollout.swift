@@ -75,6 +75,16 @@ public struct Rollout: Sendable, Equatable {
     boundarySteps = (0..<steps).filter { terminated[$0] || truncated[$0] }
   }
 
+  /// How many episode boundaries lie at or before step `t` (a binary search).
+  func boundaryCount(through t: Int) -> Int {
+    var (low, high) = (0, boundarySteps.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if boundarySteps[middle] <= t { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
   /// Whether step `t` ends an episode (terminated or truncated).
   @inlinable public func isEpisodeBoundary(_ t: Int) -> Bool { terminated[t] || truncated[t] }
 
