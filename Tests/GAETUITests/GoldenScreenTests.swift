@@ -41,6 +41,9 @@ struct GoldenScreenTests {
     Golden.check(
       Screen.render(state(width: 80, height: 24, actions: steps(7)), glyphs: .ascii), "ascii-termination-80x24")
     Golden.check(Screen.render(state(width: 40, height: 12), glyphs: .unicode), "too-small-40x12")
+    // The smallest layout: panel titles that do not fit are cut with a mark, not mid-word.
+    Golden.check(
+      Screen.render(state(width: 60, height: 20, actions: steps(3)), glyphs: .unicode), "default-truncation-60x20")
   }
 
   @Test func longRolloutScrolls() throws {

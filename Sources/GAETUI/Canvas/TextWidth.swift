@@ -22,4 +22,19 @@ enum TextWidth {
   static func columns(of text: String) -> Int {
     text.unicodeScalars.reduce(0) { $0 + columns(of: $1) }
   }
+
+  /// `text` if it fits in `width` columns; otherwise as much of it as fits with `cut` (one
+  /// column: "…", or nothing in ASCII) after it, so a cut never passes for a whole word.
+  static func fitted(_ text: String, width: Int, cut: String) -> String {
+    guard columns(of: text) > width else { return text }
+    var kept = ""
+    var used = 0
+    for character in text {
+      let next = columns(of: String(character))
+      if used + next > width - 1 { break }
+      kept.append(character)
+      used += next
+    }
+    return kept + cut
+  }
 }

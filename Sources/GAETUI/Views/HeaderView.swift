@@ -21,7 +21,8 @@ struct HeaderView {
         "[\(state.playlistIndex + 1)/\(state.playlist.count)] ", x: x, y: top.y, style: Theme.header, clip: top)
     }
     let nameClip = Rect(x: top.x, y: top.y, width: max(rightStart - 1 - top.x, 0), height: 1)
-    canvas.put(state.scenario.name, x: x + 1, y: top.y, style: Theme.headerTitle, clip: nameClip)
+    let name = TextWidth.fitted(state.scenario.name, width: nameClip.maxX - (x + 1), cut: glyphs.cut)
+    canvas.put(name, x: x + 1, y: top.y, style: Theme.headerTitle, clip: nameClip)
     canvas.put(right, x: rightStart, y: top.y, style: Theme.header, clip: top)
 
     guard bottom.height > 0 else { return }

@@ -66,7 +66,7 @@ enum SectionRule {
     let rule = Rect(x: area.x, y: y, width: area.width, height: 1)
     canvas.fill(rule, character: glyphs.horizontal, style: Theme.rule)
     let end = canvas.put(
-      " \(title) ", x: area.x + 2, y: y, style: Theme.title,
+      " \(TextWidth.fitted(title, width: area.width - 5, cut: glyphs.cut)) ", x: area.x + 2, y: y, style: Theme.title,
       clip: Rect(x: area.x, y: y, width: area.width - 1, height: 1))
     if let right {
       let x = area.maxX - 3 - TextWidth.columns(of: right)

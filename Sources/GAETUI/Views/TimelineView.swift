@@ -87,7 +87,7 @@ struct TimelineView {
     let computed = state.isComputed(t)
     let width = columns.numberWidth
     func right(_ text: String, _ row: Row, _ style: Style) {
-      let clipped = TextWidth.columns(of: text) > width ? String(text.prefix(width - 1)) + glyphs.cut : text
+      let clipped = TextWidth.fitted(text, width: width, cut: glyphs.cut)
       canvas.put(
         clipped, x: x + width - TextWidth.columns(of: clipped), y: area.y + row.rawValue, style: style, clip: area)
     }
