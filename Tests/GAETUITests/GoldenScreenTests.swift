@@ -4,52 +4,60 @@ import Testing
 
 @testable import GAETUI
 
-func state(width: Int, height: Int, scenario: Scenario = .builtInDefault, actions: [Action] = []) -> AppState {
-  var state = AppState(scenario: scenario, gamma: scenario.gamma ?? 0.99, lambda: scenario.lambda ?? 0.95)
-  (state, _) = AppState.update(state, .resize(width: width, height: height))
-  for action in actions { (state, _) = AppState.update(state, action) }
-  return state
-}
-
-func steps(_ count: Int) -> [Action] { Array(repeating: .nextStep, count: count) }
-
-@Suite("Golden screens")
+@Suite("Golden screens, text and styles")
 struct GoldenScreenTests {
   @Test(arguments: [(80, 24), (120, 40)])
   func defaultScenario(width: Int, height: Int) {
     let size = "\(width)x\(height)"
-    Golden.check(Screen.render(state(width: width, height: height), glyphs: .unicode), "default-first-step-\(size)")
+    func check(_ messages: [Msg], _ name: String) {
+      Golden.check(Screen.render(makeApp(width: width, height: height, messages), glyphs: .unicode), "\(name)-\(size)")
+    }
+    check([], "default-first-step")
     // Step 5 computes t=7; step 4 is t=8, the truncation; step 8 is t=4, the termination.
-    Golden.check(
-      Screen.render(state(width: width, height: height, actions: steps(4)), glyphs: .unicode), "default-mid-way-\(size)"
-    )
-    Golden.check(
-      Screen.render(state(width: width, height: height, actions: steps(3)), glyphs: .unicode),
-      "default-truncation-\(size)")
-    Golden.check(
-      Screen.render(state(width: width, height: height, actions: steps(7)), glyphs: .unicode),
-      "default-termination-\(size)")
-    Golden.check(
-      Screen.render(state(width: width, height: height, actions: [.finish]), glyphs: .unicode),
-      "default-finished-\(size)")
+    check(steps(4), "default-mid-way")
+    check(steps(3), "default-truncation")
+    check(steps(7), "default-termination")
+    check(keys(.end), "default-finished")
+    check(keys(.end) + [character("0")], "default-finished-lambda-0")
+    check(keys(.end) + [character("1")], "default-finished-lambda-1")
   }
 
-  @Test func restartedHelpAsciiAndTooSmall() {
-    Golden.check(
-      Screen.render(state(width: 80, height: 24, actions: [.restart]), glyphs: .unicode), "default-restart-80x24")
-    Golden.check(Screen.render(state(width: 80, height: 24, actions: [.toggleHelp]), glyphs: .unicode), "help-80x24")
-    Golden.check(
-      Screen.render(state(width: 80, height: 24, actions: steps(7)), glyphs: .ascii), "ascii-termination-80x24")
-    Golden.check(Screen.render(state(width: 40, height: 12), glyphs: .unicode), "too-small-40x12")
+  @Test func overlaysAsciiAndTooSmall() {
+    func check(_ app: App, _ name: String, glyphs: Glyphs = .unicode) {
+      Golden.check(Screen.render(app, glyphs: glyphs), name)
+    }
+    check(makeApp(keys(.home)), "default-restart-80x24")
+    check(makeApp([character("?")]), "help-80x24")
+    check(makeApp([character("?"), .key(.end)]), "help-end-80x24")
+    check(makeApp([character("i")]), "notes-80x24")
+    check(makeApp(steps(7)), "ascii-termination-80x24", glyphs: .ascii)
+    check(makeApp(width: 40, height: 12), "too-small-40x12")
     // The smallest layout: panel titles that do not fit are cut with a mark, not mid-word.
-    Golden.check(
-      Screen.render(state(width: 60, height: 20, actions: steps(3)), glyphs: .unicode), "default-truncation-60x20")
+    check(makeApp(width: 60, height: 20, steps(3)), "default-truncation-60x20")
   }
 
   @Test func longRolloutScrolls() throws {
     let scenario = try Scenario.load(path: packageRoot + "/Scenarios/07-long-horizon.json")
     Golden.check(
-      Screen.render(state(width: 80, height: 24, scenario: scenario, actions: steps(20)), glyphs: .unicode),
-      "long-horizon-step-21-80x24")
+      Screen.render(makeApp(scenario: scenario, steps(20)), glyphs: .unicode), "long-horizon-step-21-80x24")
+  }
+
+  @Test func aFolderFileThatFailsShowsItsOwnError() {
+    let folder = ["Scenarios/00-default.json", "Scenarios/bad.json"]
+    var app = makeApp(playlist: folder)
+    app = sending(
+      app,
+      .loadFailed(
+        path: "Scenarios/bad.json", reason: "Scenarios/bad.json: line 3, column 5: expected a number", index: 1))
+    Golden.check(Screen.render(app, glyphs: .unicode), "folder-failed-file-80x24")
+  }
+
+  @Test func writeConfirmationAndStatus() {
+    let app = makeApp()
+    let write = TraceWrite(
+      path: app.session.traceFileName, trace: app.session.trace, name: app.session.scenario.name, format: .markdown,
+      digits: 4, overwrite: false)
+    let asking = sending(app, .traceWriteFailed(write, reason: "exists", directory: "/home/teacher", exists: true))
+    Golden.check(Screen.render(asking, glyphs: .unicode), "write-confirm-80x24")
   }
 }

@@ -120,3 +120,31 @@ def trace(*args):
     import json
     out = subprocess.run([BINARY, "trace", "--format", "json", *args], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
+
+
+def write_scenario(path, name, rewards, values, terminated=None, truncated=None, description="", **extra):
+    import json
+    count = len(rewards)
+    document = {
+        "name": name, "description": description, "rewards": rewards, "values": values,
+        "terminated": terminated or [False] * count, "truncated": truncated or [False] * count,
+    }
+    document.update(extra)
+    with open(path, "w") as f:
+        json.dump(document, f)
+    return path
+
+
+@pytest.fixture
+def scenario_folder(tmp_path):
+    """A folder of scenarios written by the test itself: two good files with the same name, a
+    broken one between them, and a third good one — what a teacher's folder may hold."""
+    folder = tmp_path / "lesson"
+    folder.mkdir()
+    write_scenario(folder / "01-first.json", "Same name", [0, 1], [0.5, 0.5, 0.2], terminated=[False, True],
+                   description="The first file. " + "It has long notes. " * 20 + "The last sentence of the first file.")
+    (folder / "02-broken.json").write_text('{"name": "broken", "rewards": [0, "x"]}')
+    write_scenario(folder / "03-second.json", "Same name", [1, 0, -1], [0, 0, 0, 0], truncated=[False, True, False],
+                   description="The second file.")
+    write_scenario(folder / "04-third.json", "Third", [0.25], [0, 0], description="The third file.")
+    return str(folder)

@@ -23,13 +23,13 @@ def rss_kib(pid):
 def test_a_resize_storm_leaves_a_correct_screen(pane):
     reference = pane()
     reference.run_gaeviz()
-    expected = reference.wait_for(lambda s: "step 1/12" in s)
+    expected = reference.wait_for(lambda s: "step  1/12" in s)
     reference.keys("q")
     reference.close()
 
     p = pane()
     p.run_gaeviz()
-    p.wait_for(lambda s: "step 1/12" in s)
+    p.wait_for(lambda s: "step  1/12" in s)
     rng = random.Random(7)
     sizes = [(1, 1), (300, 100), (2, 1), (59, 19), (60, 20), (40, 12)]
     sizes += [(rng.randint(1, 300), rng.randint(1, 100)) for _ in range(40)]
@@ -51,16 +51,16 @@ def test_sigquit_and_crashes_give_the_terminal_back(pane, signal_number):
     # then the default action.
     p = pane()
     p.run_gaeviz()
-    p.wait_for(lambda s: "step 1/12" in s)
+    p.wait_for(lambda s: "step  1/12" in s)
     os.kill(p.program_pid(), signal_number)
     assert p.exit_status() == 128 + signal_number
     assert p.flags() == "0 1 0" and p.shell_is_sane()
 
 
-def test_thousands_of_random_keys_do_not_break_it(pane):
+def test_thousands_of_random_keys_do_not_break_it(pane, scenario_folder):
     p = pane()
-    p.run_gaeviz("Scenarios/")
-    p.wait_for(lambda s: "[1/10]" in s)
+    p.run_gaeviz(scenario_folder)
+    p.wait_for(lambda s: "[1/4]" in s)
     pid = p.program_pid()
     rng = random.Random(11)
     keys = ["Right", "Left", "Up", "Down", "PPage", "NPage", "Home", "End", "Tab", "BTab", "Space",
@@ -75,11 +75,24 @@ def test_thousands_of_random_keys_do_not_break_it(pane):
         assert p.program_pid() == pid, "gae-viz died"
         rss.append(rss_kib(pid))
     # Still responsive: a known key sequence does what it should.
-    p.keys("Escape", "Escape")
+    # Wait for the backlog to drain, then close whatever overlay the keys left open (an unbound
+    # key closes help or the notes without acting) and step off the broken file if it is there.
+    p.wait_for(lambda s: rss_kib(pid) > 0, timeout=1)
+    # (One key after such a stream can be lost inside a half-read escape sequence: the robustness
+    # issue's item 2 (input decoding) is open; "x" is harmless wherever it lands.)
+    for _ in range(6):
+        time.sleep(0.3)
+        screen = p.screen()
+        if "q or Esc closes" in screen or _ == 0:
+            p.keys("x")
+        elif "Could not open" in screen:
+            p.keys("]")
+        else:
+            break
     p.keys("Home")
     p.wait_for(lambda s: "Ready" in s, timeout=5)
     p.keys("End")
-    p.wait_for(lambda s: re.search(r"step (\d+)/\1 ", s) is not None, timeout=5)
+    p.wait_for(lambda s: re.search(r"step +(\d+)/\1 ", s) is not None, timeout=5)
     # Memory flat: the last batches cost no more than a little over the first.
     assert rss[-1] - rss[1] < 4096, rss
     p.keys("q")

@@ -21,8 +21,11 @@ def advantages_on_screen(screen):
 
 
 def shown(value, digits=2):
+    """As the screen spells a signed number: a value that prints as zero has no sign, minus is −."""
     text = f"{value:.{digits}f}"
-    return text if text.startswith("-") else "+" + text
+    if set(text) <= set("-0."):
+        return text.lstrip("-")
+    return text.replace("-", "−") if text.startswith("-") else "+" + text
 
 
 def test_opens_on_the_built_in_scenario_with_the_seeds_defaults(pane):
@@ -31,7 +34,7 @@ def test_opens_on_the_built_in_scenario_with_the_seeds_defaults(pane):
     screen = p.wait_for(lambda s: "Goal, time limit" in s)
     assert "γ 0.99" in screen and "[λ 0.95]" in screen and "γλ 0.9405" in screen
     assert "? help" in screen and "q quit" in screen
-    assert "Step 1 of 12 · t = 11" in screen
+    assert "Step  1 of 12 · t = 11" in screen
     p.keys("q")
     assert p.exit_status() == 0
 
@@ -66,15 +69,16 @@ def test_after_end_the_advantages_agree_with_trace_and_follow_gamma_and_lambda(p
 def test_stepping_back_and_forth_and_playing(pane):
     p = pane()
     p.run_gaeviz()
-    p.wait_for(lambda s: "step 1/12" in s)
-    p.keys("Right", "Right", "Right")
-    screen = p.wait_for(lambda s: "step 4/12" in s)
+    p.wait_for(lambda s: "step  1/12" in s)
+    # The pass runs right to left: ← computes the next step, → steps back.
+    p.keys("Left", "Left", "Left")
+    screen = p.wait_for(lambda s: "step  4/12" in s)
     assert "t = 8 · ◆ truncated" in screen
     assert "carry resets" in screen
-    p.keys("Left")
-    p.wait_for(lambda s: "step 3/12" in s)
+    p.keys("Right")
+    p.wait_for(lambda s: "step  3/12" in s)
     p.keys("Home")
-    p.wait_for(lambda s: "step 0/12" in s and "Ready" in s)
+    p.wait_for(lambda s: "step  0/12" in s and "Ready" in s)
     for _ in range(5):
         p.keys("+")
     p.keys("Space")  # 64 steps a second: done in well under a second
@@ -84,17 +88,43 @@ def test_stepping_back_and_forth_and_playing(pane):
     assert p.exit_status() == 0
 
 
-def test_help_lists_every_key(pane):
+def test_help_lists_every_key_and_q_closes_it(pane):
     p = pane()
     p.run_gaeviz()
-    p.wait_for(lambda s: "step 1/12" in s)
+    p.wait_for(lambda s: "step  1/12" in s)
     p.keys("?")
-    screen = p.wait_for(lambda s: "Help" in s)
-    for text in ["next step", "previous step", "play / pause", "restart", "finish", "select γ or λ",
-                 "by 0.01", "by 0.1", "TD error", "Monte-Carlo", "faster / slower", "quit"]:
+    first = p.wait_for(lambda s: "Help" in s)
+    p.keys("End")
+    last = p.wait_for(lambda s: "On the screen" in s)
+    screen = first + last
+    for text in ["next step", "step back", "play / pause", "restart", "finish", "select γ or λ",
+                 "by 0.01", "by 0.1", "TD error", "Monte-Carlo", "faster animation", "quit", "notes"]:
         assert text in screen, text
-    p.keys("x")
+    # q and Esc close help; they do not quit.
+    p.keys("q")
+    p.wait_for(lambda s: "Help" not in s and "step  1/12" in s)
+    p.keys("?")
+    p.wait_for(lambda s: "Help" in s)
+    p.keys("Escape")
     p.wait_for(lambda s: "Help" not in s)
+    assert p.program_pid() is not None
+    p.keys("q")
+    assert p.exit_status() == 0
+
+
+def test_the_notes_are_readable_to_the_last_word_at_80x24(pane, scenario_folder):
+    p = pane()
+    p.run_gaeviz(scenario_folder + "/01-first.json")
+    screen = p.wait_for(lambda s: "Same name" in s)
+    assert "i more notes" in screen
+    assert "The last sentence" not in screen
+    p.keys("i")
+    p.wait_for(lambda s: "q or Esc closes" in s)
+    p.keys("End")
+    screen = p.wait_for(lambda s: "The last sentence of the first file." in s.replace("\n", " ") or
+                        "first file." in s)
+    p.keys("Escape")
+    p.wait_for(lambda s: "q or Esc closes" not in s)
     p.keys("q")
     assert p.exit_status() == 0
 
@@ -102,12 +132,12 @@ def test_help_lists_every_key(pane):
 def test_resizing_down_to_40x12_and_back_recovers(pane):
     p = pane()
     p.run_gaeviz()
-    p.wait_for(lambda s: "step 1/12" in s)
+    p.wait_for(lambda s: "step  1/12" in s)
     p.resize(40, 12)
     screen = p.wait_for(lambda s: "Enlarge" in s)
     assert "60×20" in screen and "40×12" in screen
     p.resize(80, 24)
-    p.wait_for(lambda s: "step 1/12" in s and "Enlarge" not in s)
+    p.wait_for(lambda s: "step  1/12" in s and "Enlarge" not in s)
     p.resize(123, 37)
     screen = p.wait_for(lambda s: "horizon 1/(1−γλ)" in s)
     assert all(len(line) <= 123 for line in screen.split("\n"))
@@ -121,7 +151,7 @@ def test_quitting_by_q_ctrl_c_sigterm_and_sighup_gives_the_terminal_back(pane):
     for how, status in [("q", 0), ("C-c", 130), ("TERM", 143), ("HUP", 129)]:
         p = pane()
         p.run_gaeviz()
-        p.wait_for(lambda s: "step 1/12" in s)
+        p.wait_for(lambda s: "step  1/12" in s)
         assert p.flags().startswith("1")
         if how in ("q", "C-c"):
             p.keys(how)
@@ -136,36 +166,44 @@ def test_quitting_by_q_ctrl_c_sigterm_and_sighup_gives_the_terminal_back(pane):
 def test_ctrl_z_and_fg_redraw(pane):
     p = pane()
     p.run_gaeviz()
-    p.wait_for(lambda s: "step 1/12" in s)
+    p.wait_for(lambda s: "step  1/12" in s)
     p.keys("C-z")
     p.wait_for(lambda s: "Stopped" in s)
     assert p.flags() == "0 1 0"
     assert p.shell_is_sane()
     p.shell("fg")
-    p.wait_for(lambda s: "step 1/12" in s and "Computation steps" in s)
+    p.wait_for(lambda s: "step  1/12" in s and "Computation steps" in s)
     assert p.flags() == "1 0 1"  # keypad mode is back, so arrow keys work again
-    p.keys("Right")
-    p.wait_for(lambda s: "step 2/12" in s)
+    p.keys("Left")
+    p.wait_for(lambda s: "step  2/12" in s)
     p.keys("q")
     assert p.exit_status() == 0
 
 
-def test_a_folder_can_be_browsed(pane):
+def test_a_folder_can_be_browsed_and_a_broken_file_shows_its_own_error(pane, scenario_folder):
     p = pane()
-    p.run_gaeviz("Scenarios/")
-    p.wait_for(lambda s: "[1/10]" in s)
+    p.run_gaeviz(scenario_folder)
+    p.wait_for(lambda s: "[1/4] 01-first.json" in s and "Same name" in s)
     p.keys("]")
-    p.wait_for(lambda s: "[2/10]" in s and "Sparse reward" in s)
-    p.keys("[", "[")
-    p.wait_for(lambda s: "[10/10]" in s and "Gridworld" in s)
+    screen = p.wait_for(lambda s: "[2/4] 02-broken.json" in s)
+    # Its own error, never the previous file's numbers.
+    assert "Could not open this file" in screen and "rewards[1]" in screen
+    assert "V(s)" not in screen and "Same name" not in screen
+    p.keys("Left", "w")  # nothing to step through, nothing to write
+    p.keys("]")
+    screen = p.wait_for(lambda s: "[3/4] 03-second.json" in s and "Same name" in s)
+    assert "◆" in screen
+    p.keys("[", "[", "[")
+    p.wait_for(lambda s: "[4/4] 04-third.json" in s and "Third" in s)
     p.keys("q")
     assert p.exit_status() == 0
+    assert not any(name.endswith(".md") for name in os.listdir(scenario_folder))
 
 
 def test_paused_costs_no_cpu(pane):
     p = pane()
     p.run_gaeviz()
-    p.wait_for(lambda s: "step 1/12" in s)
+    p.wait_for(lambda s: "step  1/12" in s)
     pid = p.program_pid()
 
     def cpu_ticks():
@@ -183,8 +221,8 @@ def test_paused_costs_no_cpu(pane):
 def test_without_utf8_it_falls_back_to_ascii(pane):
     p = pane(env={"LC_ALL": "C"})
     p.run_gaeviz()
-    screen = p.wait_for(lambda s: "step 1/12" in s)
-    assert "[l 0.95]" in screen and "g 0.99" in screen
+    screen = p.wait_for(lambda s: "step  1/12" in s)
+    assert "[lambda 0.95]" in screen and "gamma 0.99" in screen
     assert "─" not in screen and "γ" not in screen
     p.keys("q")
     assert p.exit_status() == 0

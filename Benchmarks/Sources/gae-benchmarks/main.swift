@@ -150,26 +150,28 @@ row(
 
 // Interaction with a 10⁶-step scenario open.
 let millionScenario = Scenario(name: "a million steps", rollout: mid.rollout)
-var millionState = AppState(scenario: millionScenario, gamma: 0.99, lambda: 0.95)
+var millionState = App(session: Session(scenario: millionScenario, gamma: 0.99, lambda: 0.95))
 _ = millionState.handle(.resize(width: 80, height: 24))
 let keyPress = medianOf(31) {
-  _ = millionState.handle(.adjust(millionState.lambda > 0.5 ? -0.01 : 0.01))
+  _ = millionState.handle(.key(millionState.session.lambda > 0.5 ? .down : .up))
   blackHole(Screen.render(millionState, glyphs: .unicode))
 }
 row("γ/λ key with 10⁶ steps open: recompute + render 80×24", "\(fixed(keyPress * 1000, 2)) ms", "", "< 16 ms")
 // Like with like: the same generator, 10² steps, the same place in the pass.
-var hundredState = AppState(
-  scenario: Scenario(name: "a million steps", rollout: BenchmarkData(count: 100).rollout), gamma: 0.99, lambda: 0.95)
+var hundredState = App(
+  session: Session(
+    scenario: Scenario(name: "a million steps", rollout: BenchmarkData(count: 100).rollout), gamma: 0.99,
+    lambda: 0.95))
 _ = hundredState.handle(.resize(width: 80, height: 24))
 for state in [0, 1] {
-  for _ in 0..<5 { _ = state == 0 ? hundredState.handle(.nextStep) : millionState.handle(.nextStep) }
+  for _ in 0..<5 { _ = state == 0 ? hundredState.handle(.key(.left)) : millionState.handle(.key(.left)) }
 }
 let renderHundred = medianOf(301) { blackHole(Screen.render(hundredState, glyphs: .unicode)) }
 let renderMillion = medianOf(301) { blackHole(Screen.render(millionState, glyphs: .unicode)) }
 row(
   "render 80×24: 10⁶ steps ÷ 10² steps", "\(fixed(renderMillion * 1e6, 0)) µs vs \(fixed(renderHundred * 1e6, 0)) µs",
   "\(fixed(renderMillion / renderHundred, 2))×", "≈ 1× (only visible columns drawn)")
-var smallState = AppState(scenario: .builtInDefault, gamma: 0.99, lambda: 0.95)
+var smallState = App(session: Session(scenario: .builtInDefault, gamma: 0.99, lambda: 0.95))
 _ = smallState.handle(.resize(width: 300, height: 100))
 let renderHuge = medianOf(101) { blackHole(Screen.render(smallState, glyphs: .unicode)) }
 row("render a 300×100 frame", "\(fixed(renderHuge * 1000, 2)) ms", "", "< 2 ms")

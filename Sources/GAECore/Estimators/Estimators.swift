@@ -51,9 +51,9 @@ public enum Estimators {
     for rollout: Rollout, at t: Int, gamma: Double, lambda: Double
   ) -> Double {
     lambdaWeights(for: rollout, at: t, gamma: gamma, lambda: lambda).reduce(0) { sum, term in
-      let delta =
-        rollout.rewards[term.t] + gamma * rollout.nextValue(at: term.t).value
-        - rollout.values[term.t]
+      let delta = GAE.delta(
+        reward: rollout.rewards[term.t], gamma: gamma, nextValue: rollout.nextValue(at: term.t).value,
+        value: rollout.values[term.t])
       return sum + term.weight * delta
     }
   }

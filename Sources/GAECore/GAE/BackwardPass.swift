@@ -129,7 +129,7 @@ enum BackwardPass {
     @inline(__always)
     func interior(_ t: Int, _ advantage: inout Double, _ next: inout Double) {
       let value = values[t]
-      advantage = (rewards[t] + gamma * next - value) + decay * advantage
+      advantage = GAE.delta(reward: rewards[t], gamma: gamma, nextValue: next, value: value) + decay * advantage
       output[t] = advantage
       next = value
     }
@@ -146,7 +146,8 @@ enum BackwardPass {
       } else if let finalValues = rollout.finalValues, let final = finalValues[t] {
         next = final
       }
-      lane.advantage = (rewards[t] + gamma * next - value) + (decay * 0) * lane.advantage
+      lane.advantage =
+        GAE.delta(reward: rewards[t], gamma: gamma, nextValue: next, value: value) + (decay * 0) * lane.advantage
       output[t] = lane.advantage
       lane.next = value
       lane.t = t &- 1
@@ -212,7 +213,8 @@ enum BackwardPass {
       while t >= start {
         let next = rollout.nextValue(at: t).value
         let mask: Double = rollout.isEpisodeBoundary(t) ? 0 : 1
-        let value = (rewards[t] + gamma * next - values[t]) + (decay * mask) * advantage
+        let value =
+          GAE.delta(reward: rewards[t], gamma: gamma, nextValue: next, value: values[t]) + (decay * mask) * advantage
         if value.bitPattern == output[t].bitPattern { return }
         output[t] = value
         advantage = value
@@ -242,7 +244,9 @@ enum BackwardPass {
       var next = pass.values[t &+ 1]
       if Mode.enabled && UInt8(flag) & StepFlags.finalValue != 0 { next = finalValues![t]! }
       next = Double(bitPattern: next.bitPattern & keepNext[flag])
-      let result = (pass.rewards[t] + pass.gamma * next - pass.values[t]) + carryFactor[flag] * advantage
+      let result =
+        GAE.delta(reward: pass.rewards[t], gamma: pass.gamma, nextValue: next, value: pass.values[t]) + carryFactor[
+          flag] * advantage
       pass.output[t] = result
       return result
     }

@@ -29,10 +29,18 @@ public enum GAE {
     }
   }
 
+  /// δ_t = r_t + γ·V(s_{t+1}) − V(s_t), the TD error: the one place it is spelt. Evaluated left
+  /// to right as the seed's NumPy code does, so every caller gets the seed's bits.
+  @inlinable @inline(__always)
+  public static func delta(reward: Double, gamma: Double, nextValue: Double, value: Double) -> Double {
+    reward + gamma * nextValue - value
+  }
+
   /// The TD errors δ_t (the advantages at λ = 0).
   public static func deltas(for rollout: Rollout, gamma: Double) -> [Double] {
     (0..<rollout.count).map { t in
-      rollout.rewards[t] + gamma * rollout.nextValue(at: t).value - rollout.values[t]
+      delta(
+        reward: rollout.rewards[t], gamma: gamma, nextValue: rollout.nextValue(at: t).value, value: rollout.values[t])
     }
   }
 

@@ -66,7 +66,7 @@ public struct GAETrace: Sendable, Equatable {
   @inline(__always) func nextValue(at t: Int) -> Double { rollout.nextValue(at: t).value }
 
   @inline(__always) func delta(at t: Int) -> Double {
-    rollout.rewards[t] + gamma * nextValue(at: t) - rollout.values[t]
+    GAE.delta(reward: rollout.rewards[t], gamma: gamma, nextValue: nextValue(at: t), value: rollout.values[t])
   }
 
   @inline(__always) func carry(at t: Int) -> Double {

@@ -1,35 +1,58 @@
-/// The main keys, as many as fit; `?` always shows. A status message takes the line when set.
+/// The bottom line: a question waiting for its key, or a status message, or the keys — the
+/// mode's and the shared ones from their binding tables, as many as fit, `?` and `q` always.
+/// When the scenario's notes are cut, "i more notes" comes first.
 struct FooterView {
-  let state: AppState
+  let app: App
   let glyphs: Glyphs
 
   func render(into canvas: inout Canvas, in area: Rect) {
     guard area.height > 0 else { return }
-    if let message = state.message {
-      canvas.fill(area, style: Theme.message)
-      canvas.put(" " + message, x: area.x, y: area.y, style: Theme.message, clip: area)
+    if case .confirm(let confirmation)? = app.chrome.top {
+      message(confirmation.message, style: Theme.message, into: &canvas, in: area)
       return
     }
-    let selected = state.selected == .gamma ? glyphs.gamma : glyphs.lambda
-    var hints: [(String, String)] = [
-      (glyphs.keyNext, "step"), (glyphs.keyPrevious, "back"), ("Space", state.playing ? "pause" : "play"),
-      (glyphs.keyAdjust, selected), ("Tab", "\(glyphs.gamma)/\(glyphs.lambda)"), ("0", "TD"), ("1", "MC"),
-      ("End", "finish"), ("+-", "speed"),
-    ]
-    if state.playlist.count > 1 { hints.append(("[ ]", "scenario")) }
-    let tail: [(String, String)] = [("?", "help"), ("q", "quit")]
-    let tailWidth = tail.reduce(0) { $0 + TextWidth.columns(of: "\($1.0) \($1.1)  ") }
+    if let status = app.chrome.status {
+      message(
+        status.text, style: status.isError ? Theme.error.with(reverse: true) : Theme.message, into: &canvas, in: area)
+      return
+    }
+    let session = app.session
+    let globals = GlobalAction.bindings(session).map(KeyHelp.init).filter { $0.footer != nil }
+    let tail = globals.filter { $0.keys.contains(.character("?")) || $0.keys.contains(.character("q")) }
+    var hints: [(String, String, Style)] = []
+    if session.failure == nil, let panel = app.mode.notesPanel(in: app.body),
+      NotesPanelView.isCut(session, panel: panel)
+    {
+      hints.append(("i", "more notes", Theme.selected))
+    }
+    if session.failure == nil {
+      hints += app.mode.footerHints(session: session, glyphs: glyphs).map { (keyName($0), $0.footer ?? "", .plain) }
+    }
+    hints += globals.filter { row in !tail.contains(row) }.map { (keyName($0), $0.footer ?? "", .plain) }
+    let tailHints = tail.map { (keyName($0), $0.footer ?? "") }
+    let tailWidth = tailHints.reduce(0) { $0 + TextWidth.columns(of: "\($1.0) \($1.1)  ") }
     var x = area.x + 1
-    for (key, label) in hints {
+    for (key, label, style) in hints {
       let width = TextWidth.columns(of: "\(key) \(label)  ")
       if x + width + tailWidth > area.maxX { break }
-      x = put(key, label, x: x, canvas: &canvas, area: area)
+      x = put(key, label, style: style, x: x, canvas: &canvas, area: area)
     }
-    for (key, label) in tail { x = put(key, label, x: x, canvas: &canvas, area: area) }
+    for (key, label) in tailHints { x = put(key, label, style: .plain, x: x, canvas: &canvas, area: area) }
   }
 
-  private func put(_ key: String, _ label: String, x: Int, canvas: inout Canvas, area: Rect) -> Int {
-    let afterKey = canvas.put(key, x: x, y: area.y, style: Theme.key, clip: area)
-    return canvas.put(" \(label)", x: afterKey, y: area.y, style: .plain, clip: area) + 2
+  private func keyName(_ row: KeyHelp) -> String {
+    row.footerKeys ?? row.keys.first.map { glyphs.name(of: $0) } ?? ""
+  }
+
+  /// A message on the whole line, cut with a mark when it is longer than the line.
+  private func message(_ text: String, style: Style, into canvas: inout Canvas, in area: Rect) {
+    canvas.fill(area, style: style)
+    let fitted = TextWidth.fitted(text, width: area.width - 2, cut: glyphs.marks.cut)
+    canvas.put(" " + fitted, x: area.x, y: area.y, style: style, clip: area)
+  }
+
+  private func put(_ key: String, _ label: String, style: Style, x: Int, canvas: inout Canvas, area: Rect) -> Int {
+    let afterKey = canvas.put(key, x: x, y: area.y, style: Theme.key.with(reverse: style.background != nil), clip: area)
+    return canvas.put(" \(label)", x: afterKey, y: area.y, style: style, clip: area) + 2
   }
 }

@@ -1,37 +1,44 @@
 import GAECore
 
-/// Two rows: the scenario and the play state; then γ, λ, γλ, the horizon, and the legend.
+/// Two rows: the program, the file (in a folder), the scenario and the mode's status; then γ, λ,
+/// γλ, the horizon, and the legend of the boundary marks.
 struct HeaderView {
-  let state: AppState
+  let app: App
   let glyphs: Glyphs
 
   func render(into canvas: inout Canvas, in area: Rect) {
     let (top, bottom) = area.splitTop(1)
+    let session = app.session
     canvas.fill(top, style: Theme.header)
-    let play =
-      state.playing
-      ? "\(glyphs.playing) playing \(Self.speedText(state.speed))/s"
-      : "\(glyphs.paused) paused \(Self.speedText(state.speed))/s"
-    let progress = "step \(state.progress)/\(state.stepCount)"
-    let right = "\(progress)  \(play) "
+    let right = session.failure == nil ? app.mode.headerStatus(session: session, glyphs: glyphs) + " " : ""
     let rightStart = top.maxX - TextWidth.columns(of: right)
     var x = canvas.put(" GAEViz ", x: top.x, y: top.y, style: Theme.headerTitle, clip: top)
-    if !state.playlist.isEmpty {
+    if !session.playlist.isEmpty {
+      // In a folder the file's own name shows, so two files with one scenario name differ.
+      let file = session.fileName ?? ""
       x = canvas.put(
-        "[\(state.playlistIndex + 1)/\(state.playlist.count)] ", x: x, y: top.y, style: Theme.header, clip: top)
+        "[\(session.playlistIndex + 1)/\(session.playlist.count)] \(TextWidth.fitted(file, width: 28, cut: glyphs.marks.cut)) ",
+        x: x, y: top.y, style: Theme.header, clip: top)
     }
     let nameClip = Rect(x: top.x, y: top.y, width: max(rightStart - 1 - top.x, 0), height: 1)
-    let name = TextWidth.fitted(state.scenario.name, width: nameClip.maxX - (x + 1), cut: glyphs.cut)
+    let title = session.failure == nil ? session.scenario.name : "could not open this file"
+    let name = TextWidth.fitted(title, width: nameClip.maxX - (x + 1), cut: glyphs.marks.cut)
     canvas.put(name, x: x + 1, y: top.y, style: Theme.headerTitle, clip: nameClip)
     canvas.put(right, x: rightStart, y: top.y, style: Theme.header, clip: top)
 
-    guard bottom.height > 0 else { return }
+    guard bottom.height > 0, session.failure == nil else { return }
+    renderParameters(into: &canvas, in: bottom)
+  }
+
+  private func renderParameters(into canvas: inout Canvas, in bottom: Rect) {
+    let session = app.session
+    let s = glyphs.symbols
     let y = bottom.y
-    x = bottom.x + 1
+    var x = bottom.x + 1
     for parameter in [Parameter.gamma, .lambda] {
-      let symbol = parameter == .gamma ? glyphs.gamma : glyphs.lambda
-      let value = NumberFormat.parameter(parameter == .gamma ? state.gamma : state.lambda)
-      if parameter == state.selected {
+      let symbol = parameter == .gamma ? s.gamma : s.lambda
+      let value = NumberFormat.parameter(parameter == .gamma ? session.gamma : session.lambda)
+      if parameter == session.selected {
         // Brackets as well as colour: the selection reads without colour too.
         x = canvas.put("[\(symbol) \(value)]", x: x, y: y, style: Theme.selected, clip: bottom)
       } else {
@@ -39,26 +46,29 @@ struct HeaderView {
       }
       x += 2
     }
-    x = canvas.put(
-      "\(glyphs.gamma)\(glyphs.lambda) \(NumberFormat.parameter(state.trace.decay))", x: x, y: y, style: Theme.title,
-      clip: bottom)
-    let horizon = Estimators.effectiveHorizon(gamma: state.gamma, lambda: state.lambda)
-    let horizonText =
-      horizon.isFinite ? NumberFormat.fixed(horizon, digits: 1) : (glyphs.unicodeSubscripts ? "∞" : "inf")
-    // The formula for the horizon where there is room for it; its value always.
-    let formula = bottom.width >= 100 ? " 1/(1\(glyphs.minus)\(glyphs.gamma)\(glyphs.lambda)) =" : ""
-    x = canvas.put("   horizon\(formula) \(horizonText)", x: x, y: y, style: Theme.dim, clip: bottom)
+    let decay = "\(s.gammaLambda) \(NumberFormat.parameter(session.trace.decay))"
+    if x + TextWidth.columns(of: decay) <= bottom.maxX {
+      x = canvas.put(decay, x: x, y: y, style: Theme.title, clip: bottom)
+    }
+    let horizon = Estimators.effectiveHorizon(gamma: session.gamma, lambda: session.lambda)
+    let horizonText = horizon.isFinite ? NumberFormat.fixed(horizon, digits: 1) : s.infinity
+    // The formula for the horizon where there is room for it; its value where there is room.
+    let formula = " 1/(1\(s.minus)\(s.gammaLambda)) ="
+    let long = "   horizon\(formula) \(horizonText)"
+    let short = "   horizon \(horizonText)"
     let legend = [
-      ("\(glyphs.terminatedMark) terminated", Theme.terminated), ("\(glyphs.truncatedMark) truncated", Theme.truncated),
+      (BoundaryText.marked(.terminated, glyphs: glyphs), Theme.terminated),
+      (BoundaryText.marked(.truncated, glyphs: glyphs), Theme.truncated),
     ]
     let legendWidth = legend.reduce(0) { $0 + TextWidth.columns(of: $1.0) + 2 }
+    if bottom.width >= 100, x + TextWidth.columns(of: long) + 3 + legendWidth <= bottom.maxX {
+      x = canvas.put(long, x: x, y: y, style: .plain, clip: bottom)
+    } else if x + TextWidth.columns(of: short) <= bottom.maxX {
+      x = canvas.put(short, x: x, y: y, style: .plain, clip: bottom)
+    }
     if x + 3 + legendWidth <= bottom.maxX {
       var lx = bottom.maxX - legendWidth
       for (text, style) in legend { lx = canvas.put(text, x: lx, y: y, style: style, clip: bottom) + 2 }
     }
-  }
-
-  static func speedText(_ speed: Double) -> String {
-    speed < 1 ? NumberFormat.fixed(speed, digits: 1) : String(Int(speed))
   }
 }

@@ -1,32 +1,49 @@
-import GAECore
-
-/// Draws the whole screen for a state: the only entry point the terminal needs.
+/// Draws the whole screen for an app: the only entry point the terminal needs.
+///
+///     header   2 rows     program, file, scenario, the mode's status; γ λ γλ horizon legend
+///     body     the rest   the active mode (or a file's error), overlays on top
+///     footer   1 row      a question, a status message, or the keys
 public enum Screen {
-  public static func render(_ state: AppState, glyphs: Glyphs) -> Canvas {
-    var canvas = Canvas(width: state.width, height: state.height)
-    guard let layout = Layout(width: state.width, height: state.height) else {
-      renderTooSmall(state, into: &canvas)
+  public static let minimumWidth = 60
+  public static let minimumHeight = 20
+
+  public static func render(_ app: App, glyphs: Glyphs) -> Canvas {
+    let size = app.size
+    var canvas = Canvas(width: size.width, height: size.height)
+    guard size.width >= minimumWidth, size.height >= minimumHeight else {
+      renderTooSmall(size, into: &canvas)
       return canvas
     }
-    HeaderView(state: state, glyphs: glyphs).render(into: &canvas, in: layout.header)
-    TimelineView(state: state, glyphs: glyphs, barRows: layout.barRows).render(into: &canvas, in: layout.timeline)
-    StepPanelView(state: state, glyphs: glyphs).render(into: &canvas, in: layout.stepPanel)
-    LowerPanelsView(state: state, glyphs: glyphs).render(into: &canvas, in: layout.lower)
-    FooterView(state: state, glyphs: glyphs).render(into: &canvas, in: layout.footer)
-    if state.showingHelp {
-      HelpOverlay(glyphs: glyphs).render(into: &canvas, in: canvas.bounds)
+    let bounds = canvas.bounds
+    let (header, rest) = bounds.splitTop(2)
+    let body = App.body(of: size)
+    let footer = Rect(x: 0, y: rest.maxY - 1, width: size.width, height: 1)
+    HeaderView(app: app, glyphs: glyphs).render(into: &canvas, in: header)
+    if let failure = app.session.failure {
+      ErrorView(failure: failure, glyphs: glyphs).render(into: &canvas, in: body)
+    } else {
+      app.mode.render(session: app.session, glyphs: glyphs, into: &canvas, in: body)
     }
+    switch app.chrome.top {
+    case .help(let scroll)?:
+      HelpOverlay(app: app, glyphs: glyphs).render(scroll: scroll, into: &canvas, in: body)
+    case .notes(let scroll)?:
+      NotesOverlay(session: app.session, glyphs: glyphs).render(scroll: scroll, into: &canvas, in: body)
+    case .confirm?, nil:
+      break
+    }
+    FooterView(app: app, glyphs: glyphs).render(into: &canvas, in: footer)
     return canvas
   }
 
   /// "Enlarge me", centred, in as few words as fit; it recovers by itself on resize.
-  static func renderTooSmall(_ state: AppState, into canvas: inout Canvas) {
+  static func renderTooSmall(_ size: Size, into canvas: inout Canvas) {
     let candidates = [
       [
-        "Enlarge the window", "to at least \(Layout.minimumWidth)×\(Layout.minimumHeight)",
-        "(now \(state.width)×\(state.height))", "q quits",
+        "Enlarge the window", "to at least \(minimumWidth)×\(minimumHeight)", "(now \(size.width)×\(size.height))",
+        "q quits",
       ],
-      ["Enlarge to", "\(Layout.minimumWidth)×\(Layout.minimumHeight)"],
+      ["Enlarge to", "\(minimumWidth)×\(minimumHeight)"],
       ["Enlarge"], ["+"],
     ]
     let lines =

@@ -24,8 +24,9 @@ struct ViewCommand: ParsableCommand {
     // Everything that can fail on bad input fails here, before the screen is taken over.
     let (scenario, playlist, index, skipped) = try openScenario()
     let (gamma, lambda) = parameters.resolved(for: scenario)
-    var state = AppState(scenario: scenario, gamma: gamma, lambda: lambda, playlist: playlist, playlistIndex: index)
-    if let skipped { (state, _) = AppState.update(state, .scenarioFailed(skipped, index: index)) }
+    var app = App(
+      session: Session(scenario: scenario, gamma: gamma, lambda: lambda, playlist: playlist, playlistIndex: index))
+    if let skipped { app.report("Skipped what could not be opened: \(skipped)", isError: true) }
 
     let terminal: NcursesTerminal
     do {
@@ -33,7 +34,7 @@ struct ViewCommand: ParsableCommand {
     } catch {
       throw failWithDataError("\(error)")
     }
-    var loop = RunLoop(terminal: terminal, state: state)
+    var loop = RunLoop(terminal: terminal, app: app)
     let received = loop.run()
     terminal.close()
     if received != 0 {

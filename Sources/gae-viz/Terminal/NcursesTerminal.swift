@@ -10,7 +10,7 @@ import Synchronization
 
 /// The one place that touches ncurses: start-up, teardown, copying a Canvas to the screen,
 /// reading keys with a timeout, resize and signals. No screen logic lives here.
-final class NcursesTerminal {
+final class NcursesTerminal: Terminal {
   enum StartError: Error, CustomStringConvertible {
     case notATerminal
     case unknownTerminal(String?)
@@ -32,6 +32,8 @@ final class NcursesTerminal {
 
   /// Whether the locale is UTF-8: if not, the screen is drawn with `Glyphs.ascii`.
   let unicode: Bool
+  var glyphs: Glyphs { unicode ? .unicode : .ascii }
+  var now: ContinuousClock.Instant { .now }
   private let colors: Bool
   private let screen: OpaquePointer
   private var pairs: [Int: Int16] = [:]
@@ -103,14 +105,14 @@ final class NcursesTerminal {
     clearok(gv_curscr(), true)
   }
 
-  var size: (width: Int, height: Int) {
-    (Int(getmaxx(gv_stdscr())), Int(getmaxy(gv_stdscr())))
+  var size: Size {
+    Size(width: Int(getmaxx(gv_stdscr())), height: Int(getmaxy(gv_stdscr())))
   }
 
   /// Copies the canvas to the screen; ncurses sends only what changed.
   func draw(_ canvas: Canvas) {
     let window = gv_stdscr()
-    let (width, height) = size
+    let (width, height) = (size.width, size.height)
     var characters = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
     var cell = cchar_t()
     for y in 0..<min(height, canvas.height) {
@@ -134,39 +136,65 @@ final class NcursesTerminal {
     doupdate()
   }
 
-  /// The next key, waiting at most `milliseconds` (forever if negative). nil on timeout, or
-  /// when a signal interrupted the wait: the caller checks `Signals.pending`.
-  func readKey(timeout milliseconds: Int) -> Key? {
+  /// The next event, waiting at most `timeout` (for ever if nil). A signal that arrived while
+  /// the program was busy (loading, writing) is reported before the read blocks, so it is never
+  /// left waiting for the next key.
+  func nextEvent(timeout: Duration?) -> TerminalEvent {
+    if let signal = pendingSignal() { return signal }
+    let milliseconds = timeout.map { Self.milliseconds($0) } ?? -1
+    let key = readKey(timeout: milliseconds)
+    if let signal = pendingSignal() { return signal }
+    guard let key else { return .timeout }
+    return key
+  }
+
+  private func pendingSignal() -> TerminalEvent? {
+    let signal = Signals.pending.load(ordering: .relaxed)
+    if signal != 0 { return .signal(signal) }
+    if Signals.suspendRequested.load(ordering: .relaxed) { return .suspend }
+    return nil
+  }
+
+  /// A timeout in whole milliseconds, rounded up so a tick is never read as early.
+  static func milliseconds(_ duration: Duration) -> Int {
+    let (seconds, attoseconds) = duration.components
+    let total = Int(clamping: seconds) &* 1000 + Int(attoseconds / 1_000_000_000_000_000) + 1
+    return max(0, min(total, Int(Int32.max)))
+  }
+
+  /// The next key or resize, waiting at most `milliseconds` (for ever if negative); nil on
+  /// timeout, on a signal, or for input that means nothing.
+  private func readKey(timeout milliseconds: Int) -> TerminalEvent? {
     let window = gv_stdscr()
     wtimeout(window, Int32(clamping: milliseconds))
     var code: wint_t = 0
     let result = wget_wch(window, &code)
     if result == KEY_CODE_YES {
       switch Int32(code) {
-      case KEY_UP: return .up
-      case KEY_DOWN: return .down
-      case KEY_LEFT: return .left
-      case KEY_RIGHT: return .right
-      case KEY_HOME: return .home
-      case KEY_END: return .end
-      case KEY_PPAGE: return .pageUp
-      case KEY_NPAGE: return .pageDown
-      case KEY_BTAB: return .backTab
-      case KEY_BACKSPACE: return .backspace
-      case KEY_ENTER: return .enter
+      case KEY_UP: return .key(.up)
+      case KEY_DOWN: return .key(.down)
+      case KEY_LEFT: return .key(.left)
+      case KEY_RIGHT: return .key(.right)
+      case KEY_HOME: return .key(.home)
+      case KEY_END: return .key(.end)
+      case KEY_PPAGE: return .key(.pageUp)
+      case KEY_NPAGE: return .key(.pageDown)
+      case KEY_BTAB: return .key(.backTab)
+      case KEY_BACKSPACE: return .key(.backspace)
+      case KEY_ENTER: return .key(.enter)
       case gv_key_resize(): return .resize
       default: return nil
       }
     }
     guard result == OK else { return nil }
     switch code {
-    case 9: return .tab
-    case 10, 13: return .enter
-    case 27: return readAfterEscape()
-    case 8, 127: return .backspace
+    case 9: return .key(.tab)
+    case 10, 13: return .key(.enter)
+    case 27: return readAfterEscape().map { .key($0) }
+    case 8, 127: return .key(.backspace)
     default:
       guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
-      return .character(Character(scalar))
+      return .key(.character(Character(scalar)))
     }
   }
 

@@ -1,0 +1,177 @@
+import GAECore
+
+/// The whole interface as one value: the document (`Session`), the active feature (`Mode`) and
+/// what sits around it (`Chrome`). Changed only by `handle`; drawn by `Screen.render`.
+///
+/// A key goes to the top overlay first, then to the keys every mode shares, then to the active
+/// mode's table. System messages (ticks, resizes, effect results) go where they belong and never
+/// clear a prompt or a status message, whatever is open.
+public struct App: Sendable {
+  public private(set) var session: Session
+  public private(set) var mode: any Mode
+  public private(set) var chrome = Chrome()
+  public private(set) var size = Size(width: 80, height: 24)
+  public private(set) var quitting = false
+
+  public init(session: Session, mode: (any Mode)? = nil) {
+    self.session = session
+    self.mode = mode ?? Walkthrough(session: session)
+    refit()
+  }
+
+  /// `handle` as a pure function, for tests.
+  public static func update(_ app: App, _ msg: Msg) -> (App, [Effect]) {
+    var app = app
+    let effects = app.handle(msg)
+    return (app, effects)
+  }
+
+  /// The subscription: the mode's tick interval, or none while a file's error is shown.
+  public var tickInterval: Duration? { session.failure == nil ? mode.tickInterval : nil }
+
+  /// Where the mode draws: between the two header rows and the footer.
+  public static func body(of size: Size) -> Rect {
+    Rect(x: 0, y: 2, width: size.width, height: size.height - 3)
+  }
+
+  public var body: Rect { Self.body(of: size) }
+
+  /// Shows a status message (the run loop's word about something that happened before the
+  /// screen was up, say).
+  public mutating func report(_ text: String, isError: Bool) {
+    chrome.status = Chrome.Status(text: text, isError: isError)
+  }
+
+  public mutating func handle(_ msg: Msg) -> [Effect] {
+    let effects: [Effect]
+    switch msg {
+    case .key(let key):
+      effects = handleKey(key)
+    case .tick:
+      effects = session.failure == nil ? mode.tick(session: &session, area: body) : []
+    case .resize(let width, let height):
+      size = Size(width: width, height: height)
+      effects = []
+    case .loaded(let scenario, let index):
+      session.open(scenario, index: index)
+      mode = mode.adoptingAny(session)
+      // The notes overlay showed the previous file's notes: start them again from the top.
+      if case .notes = chrome.top { chrome.replaceTop(.notes(scroll: 0)) }
+      effects = []
+    case .loadFailed(let path, let reason, let index):
+      session.fail(path: path, reason: reason, index: index)
+      if case .notes = chrome.top { chrome.pop() }
+      effects = []
+    case .traceWritten(let path):
+      chrome.status = Chrome.Status(text: "Wrote \(path): this trace as a Markdown table", isError: false)
+      effects = []
+    case .traceWriteFailed(let write, let reason, let directory, let exists):
+      if exists {
+        chrome.push(
+          .confirm(
+            Chrome.Confirmation(
+              message:
+                "File exists: press w again to replace it, any other key keeps it \u{B7} \(write.path) in \(directory)",
+              key: .character("w"), effect: .writeTrace(write.confirmed))))
+      } else {
+        chrome.status = Chrome.Status(text: "Could not write in \(directory): \(reason)", isError: true)
+      }
+      effects = []
+    }
+    refit()
+    return effects
+  }
+
+  private mutating func handleKey(_ key: Key) -> [Effect] {
+    if let top = chrome.top {
+      switch top {
+      case .help(let scroll):
+        handleReader(key, scroll: scroll) { .help(scroll: $0) }
+        return []
+      case .notes(let scroll):
+        handleReader(key, scroll: scroll) { .notes(scroll: $0) }
+        return []
+      case .confirm(let confirmation):
+        chrome.pop()
+        if key == confirmation.key { return [confirmation.effect] }
+        if key == .escape { return [] }
+      // Any other key withdraws the offer and does what it always does.
+      }
+    }
+    chrome.status = nil
+    if let action = GlobalAction.bindings(session).action(for: key) {
+      return perform(action)
+    }
+    guard session.failure == nil else { return [] }
+    return mode.handle(key, session: &session, area: body) ?? []
+  }
+
+  /// Help and the notes: the arrows scroll; q, Esc, the overlay's own key and any other key
+  /// close it without acting, so a stray key never does something unseen (and q never quits
+  /// from inside help).
+  private mutating func handleReader(_ key: Key, scroll: Int, overlay: (Int) -> Chrome.Overlay) {
+    let page = max(body.height - 4, 1)
+    switch key {
+    case .up, .character("k"): chrome.replaceTop(overlay(max(scroll - 1, 0)))
+    case .down, .character("j"): chrome.replaceTop(overlay(scroll + 1))
+    case .pageUp: chrome.replaceTop(overlay(max(scroll - page, 0)))
+    case .pageDown, .character(" "): chrome.replaceTop(overlay(scroll + page))
+    case .home, .character("g"): chrome.replaceTop(overlay(0))
+    case .end, .character("G"): chrome.replaceTop(overlay(Int.max / 2))
+    default: chrome.pop()
+    }
+  }
+
+  private mutating func perform(_ action: GlobalAction) -> [Effect] {
+    switch action {
+    case .quit:
+      quitting = true
+    case .help:
+      chrome.push(.help(scroll: 0))
+    case .notes:
+      chrome.push(.notes(scroll: 0))
+    case .nextScenario, .previousScenario:
+      let playlist = session.playlist
+      guard playlist.count > 1 else {
+        chrome.status = Chrome.Status(
+          text: playlist.isEmpty
+            ? "Open a folder (gae-viz Scenarios/) to browse scenarios" : "This folder has one scenario",
+          isError: false)
+        return []
+      }
+      let step = action == .nextScenario ? 1 : -1
+      let index = (session.playlistIndex + step + playlist.count) % playlist.count
+      return [.load(path: playlist[index], index: index)]
+    case .writeTrace:
+      chrome.withdrawConfirmations()
+      return [
+        .writeTrace(
+          TraceWrite(
+            path: session.traceFileName, trace: session.trace, name: session.scenario.name, format: .markdown,
+            digits: 4, overwrite: false))
+      ]
+    }
+    return []
+  }
+
+  /// After every message: the mode keeps what must be visible in view, the notes are wrapped
+  /// for the widths on screen, and the overlays' scroll positions stay within their text.
+  private mutating func refit() {
+    mode.fit(session: session, area: body)
+    if let panel = mode.notesPanel(in: body) { session.prepareNotes(width: panel.width) }
+    if let top = chrome.top {
+      switch top {
+      case .help(let scroll):
+        let lines = HelpOverlay(app: self, glyphs: .unicode).lines.count
+        chrome.replaceTop(.help(scroll: min(scroll, max(lines - HelpOverlay.rows(in: body), 0))))
+      case .notes(let scroll):
+        let width = NotesOverlay.textWidth(in: body)
+        session.prepareNotes(width: width)
+        let lines = session.notesLines(width: width).count
+        chrome.replaceTop(.notes(scroll: min(scroll, max(lines - NotesOverlay.rows(in: body), 0))))
+      case .confirm:
+        break
+      }
+    }
+  }
+}

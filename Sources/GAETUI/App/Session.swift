@@ -1,0 +1,128 @@
+import GAECore
+
+/// The document: the scenario (and the folder it came from), γ and λ, and the trace for them —
+/// one source of truth: γ and λ are the trace's own, never stored beside it.
+public struct Session: Sendable {
+  /// Scenario files when a folder is open (empty for one file or the built-in scenario).
+  public let playlist: [String]
+  public private(set) var playlistIndex: Int
+  public private(set) var scenario: Scenario
+  /// The backward pass for the current γ, λ and rollout: recomputed when one of them changes,
+  /// never on a redraw.
+  public private(set) var trace: GAETrace
+  /// The γ and λ the scenario opened with, for `r`.
+  public private(set) var initialGamma: Double
+  public private(set) var initialLambda: Double
+  /// Which of γ and λ the arrow keys move.
+  public var selected: Parameter = .lambda
+  /// What A's bars are drawn against: fixed for the scenario, so A at λ = 0 and at λ = 1 can be
+  /// compared by eye, and a number that does not change keeps its bar.
+  public private(set) var barScale: Double
+  /// Integer digits of the largest number the timeline can show, fixed for the scenario so the
+  /// columns do not move when γ or λ change.
+  public private(set) var integerDigits: Int
+  /// The scenario's notes, or its summary when it has none.
+  public private(set) var notes: String
+  /// The file of the folder that could not be opened, if the current one could not: the screen
+  /// shows its error under its own number and name, never the previous scenario's data.
+  public private(set) var failure: Failure?
+  /// The notes wrapped at the widths on screen: wrapped once per text and width, not per frame.
+  private var wrappedNotes: [Int: [String]] = [:]
+
+  public struct Failure: Sendable, Equatable {
+    public let path: String
+    public let reason: String
+  }
+
+  public var gamma: Double { trace.gamma }
+  public var lambda: Double { trace.lambda }
+  public var stepCount: Int { trace.count }
+
+  public init(scenario: Scenario, gamma: Double, lambda: Double, playlist: [String] = [], playlistIndex: Int = 0) {
+    self.playlist = playlist
+    self.playlistIndex = playlistIndex
+    self.scenario = scenario
+    trace = GAE.trace(for: scenario.rollout, gamma: gamma, lambda: lambda)
+    initialGamma = gamma
+    initialLambda = lambda
+    notes = scenario.description.isEmpty ? scenario.summary : scenario.description
+    (barScale, integerDigits) = Self.measure(scenario.rollout, gamma: gamma, lambda: lambda)
+  }
+
+  mutating func setParameters(gamma: Double, lambda: Double) {
+    guard gamma != self.gamma || lambda != self.lambda else { return }
+    trace.recompute(gamma: gamma, lambda: lambda)
+  }
+
+  /// The next file of the folder opened: its own γ and λ (or the seed's), the selection kept.
+  mutating func open(_ scenario: Scenario, index: Int) {
+    var fresh = Session(
+      scenario: scenario, gamma: scenario.gamma ?? Scenario.defaultGamma,
+      lambda: scenario.lambda ?? Scenario.defaultLambda, playlist: playlist, playlistIndex: index)
+    fresh.selected = selected
+    self = fresh
+  }
+
+  /// The next file of the folder could not be opened: say so in its place.
+  mutating func fail(path: String, reason: String, index: Int) {
+    playlistIndex = index
+    failure = Failure(path: path, reason: reason)
+  }
+
+  /// The current file's name without its folder, when a folder is open.
+  public var fileName: String? {
+    guard playlist.indices.contains(playlistIndex) else { return nil }
+    return String(playlist[playlistIndex].split(separator: "/").last ?? "")
+  }
+
+  /// The notes wrapped to `width` columns.
+  public func notesLines(width: Int) -> [String] {
+    wrappedNotes[width] ?? WordWrap.lines(notes, width: width)
+  }
+
+  /// Wraps the notes for a width the screen will show, once.
+  mutating func prepareNotes(width: Int) {
+    guard width > 0, wrappedNotes[width] == nil else { return }
+    if wrappedNotes.count > 4 { wrappedNotes.removeAll() }
+    wrappedNotes[width] = WordWrap.lines(notes, width: width)
+  }
+
+  /// Where `w` writes the trace: named after the scenario, γ and λ, in the current directory.
+  public var traceFileName: String {
+    var slug = ""
+    for character in scenario.name.lowercased() {
+      if character.isASCII && (character.isLetter || character.isNumber) {
+        slug.append(character)
+      } else if !slug.isEmpty && slug.last != "-" {
+        slug.append("-")
+      }
+    }
+    while slug.hasSuffix("-") { slug.removeLast() }
+    let name = slug.isEmpty ? "scenario" : String(slug.prefix(60))
+    return "\(name)-trace-g\(NumberFormat.parameter(gamma))-l\(NumberFormat.parameter(lambda)).md"
+  }
+
+  /// The bar scale and the timeline's integer digits, both fixed at load. The scale is the
+  /// largest finite |A| over γ ∈ {the scenario's, 1} and λ ∈ {0, the scenario's, 1}: the range a
+  /// lesson moves through. A larger |A| (γ and λ elsewhere) is drawn to the scale's end with a
+  /// mark that says it goes beyond. The digits bound every column: |V(s′)| ≤ M, |δ| ≤ 3M,
+  /// |carry| ≤ max|A|, |return| ≤ max|A| + M, with M the inputs' largest magnitude.
+  static func measure(_ rollout: Rollout, gamma: Double, lambda: Double) -> (scale: Double, digits: Int) {
+    var largest = 0.0
+    var buffer: [Double] = []
+    for g in Set([gamma, 1.0]) {
+      for l in Set([0.0, lambda, 1.0]) {
+        GAE.advantages(for: rollout, gamma: g, lambda: l, into: &buffer)
+        for value in buffer where value.isFinite { largest = max(largest, abs(value)) }
+      }
+    }
+    var inputs = 0.0
+    for value in rollout.rewards { inputs = max(inputs, abs(value)) }
+    for value in rollout.values { inputs = max(inputs, abs(value)) }
+    for value in rollout.finalValues ?? [] { inputs = max(inputs, abs(value ?? 0)) }
+    let bound = max(3 * inputs, largest + inputs)
+    // Rounding to the shown decimals can add a digit (9.996 → 10.00): leave room for it.
+    let digits = bound.isFinite ? String(Int(min(bound + 0.5, 1e15))).count : 16
+    return (largest > 0 ? largest : 1, digits)
+  }
+}

@@ -1,0 +1,60 @@
+import GAECore
+
+/// The current step explained: a title, δ and A with their numbers substituted, and why.
+struct StepPanelView {
+  let walkthrough: Walkthrough
+  let session: Session
+  let glyphs: Glyphs
+  let viewport: TimelineViewport
+
+  /// Wider screens get more digits in the formulas.
+  static func inputDigits(width: Int) -> Int { width >= 140 ? 4 : (width >= 100 ? 3 : 2) }
+
+  func render(into canvas: inout Canvas, in area: Rect) {
+    guard area.height > 0 else { return }
+    let formula = Formula(glyphs: glyphs, inputDigits: Self.inputDigits(width: area.width))
+    let s = glyphs.symbols
+    let lines: [(String, Style)]
+    let title: String
+    if let t = walkthrough.currentTime {
+      let step = session.trace.record(at: t)
+      title = formula.title(step, of: session.stepCount)
+      lines = [
+        (formula.delta(step, gamma: session.gamma), Theme.title),
+        (formula.advantage(step, decay: session.trace.decay), Theme.title),
+        (formula.note(step, trace: session.trace), BoundaryText.style(step.boundary)),
+      ]
+    } else {
+      title = "Ready \(s.times) the backward pass starts at t = \(session.stepCount - 1)"
+      lines = [
+        ("\(s.delta)_t = r_t + \(s.gamma)\(s.times)V(s_t+1) \(s.minus) V(s_t)      the TD error", Theme.title),
+        (
+          "A_t = \(s.delta)_t + \(s.gammaLambda)\(s.times)A_t+1             computed backward, from the last step",
+          Theme.title
+        ),
+        ("Press \(glyphs.keys.left) (or Enter) to compute the first step, or Space to play.", .plain),
+      ]
+    }
+    SectionRule.draw(title, into: &canvas, at: area.y, in: area, glyphs: glyphs, right: visibleRange())
+    // The formulas keep one line each (cut with a mark if they must be); the note wraps into
+    // whatever rows are left.
+    var y = area.y + 1
+    for (index, (text, style)) in lines.enumerated() {
+      let wrapped =
+        index == lines.count - 1
+        ? WordWrap.lines(text, width: area.width - 2)
+        : [TextWidth.fitted(text, width: area.width - 1, cut: glyphs.marks.cut)]
+      for line in wrapped where y < area.maxY {
+        canvas.put(" " + line, x: area.x, y: y, style: style, clip: area)
+        y += 1
+      }
+    }
+  }
+
+  /// "showing t 278–289 of 0–299" when the timeline scrolls.
+  private func visibleRange() -> String? {
+    guard viewport.scrolls, viewport.visible > 0 else { return nil }
+    let dash = glyphs.symbols.dash
+    return "showing t \(viewport.first)\(dash)\(viewport.last) of 0\(dash)\(session.stepCount - 1)"
+  }
+}

@@ -1,0 +1,51 @@
+extension Walkthrough {
+  /// The walkthrough's keys. The pass runs right to left, so ← (and h) computes the next step
+  /// and → (l) steps back: the highlight moves the way the arrow points.
+  public func bindings(session: Session, glyphs: Glyphs) -> [Binding<Action>] {
+    let own: [Binding<Action>] = [
+      Binding(
+        [.left, .character("h"), .character("n"), .enter], .next,
+        help: "next step: compute one more t (the pass runs right to left)", footer: "next"),
+      Binding([.right, .character("l"), .character("p"), .backspace], .previous, help: "step back", footer: "back"),
+      Binding([.character(" ")], .togglePlay, help: "play / pause the animation", footer: playing ? "pause" : "play"),
+    ]
+    let timing: [Binding<Action>] = [
+      Binding([.end, .character("G")], .finish, help: "finish: every step computed", footer: "finish"),
+      Binding([.home, .character("g")], .restart, help: "restart: nothing computed"),
+      Binding(
+        [.character("+"), .character("=")], .faster, help: "faster animation", footer: "speed", footerKeys: "+-"),
+      Binding([.character("-"), .character("_")], .slower, help: "slower animation"),
+      Binding([.escape], .pause, help: "pause"),
+    ]
+    return own + ParameterControl.bindings(session, glyphs: glyphs).map { $0.map(Action.parameter) } + timing
+  }
+
+  public func helpSections(session: Session, glyphs: Glyphs) -> [KeySection] {
+    let all = bindings(session: session, glyphs: glyphs)
+    let steps = all.filter { if case .parameter = $0.action { return false } else { return true } }
+    return [
+      KeySection("Walkthrough", steps),
+      KeySection(
+        "\(glyphs.symbols.gamma) and \(glyphs.symbols.lambda)", ParameterControl.bindings(session, glyphs: glyphs)),
+    ]
+  }
+
+  public func legend(glyphs: Glyphs) -> [(String, Style)] {
+    let marks = glyphs.marks
+    let bars = glyphs.bars
+    return [
+      ("  \(marks.terminatedWall) \(marks.terminated)  \(BoundaryText.legend(.terminated))", Theme.terminated),
+      ("  \(marks.truncatedWall) \(marks.truncated)  \(BoundaryText.legend(.truncated))", Theme.truncated),
+      (
+        "  \(marks.carryArrow)    the carry \(glyphs.symbols.gammaLambda)\(glyphs.symbols.times)A\(glyphs.subscripted(1)) "
+          + "flowing into A\(glyphs.subscripted(0)) (t+1 into t)", Theme.carry
+      ),
+      ("  \(marks.pending)    not computed yet", .plain),
+      (
+        "  +/\(glyphs.symbols.minus)  the sign of \(glyphs.symbols.delta) and A; A's bar goes up for +, down for \(glyphs.symbols.minus)",
+        .plain
+      ),
+      ("  \(bars.beyondUp) \(bars.beyondDown)  A beyond the bar scale (shown at the left), or infinite", .plain),
+    ]
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GAECore
+
+/// Carries out an effect and says what came of it, as a message.
+public protocol EffectPerformer: Sendable {
+  func perform(_ effect: Effect) -> Msg
+}
+
+/// The real effects: files read and written in the current directory.
+public struct FileEffects: EffectPerformer {
+  public init() {}
+
+  public func perform(_ effect: Effect) -> Msg {
+    switch effect {
+    case .load(let path, let index):
+      do {
+        return .loaded(try Scenario.load(path: path), index: index)
+      } catch {
+        return .loadFailed(path: path, reason: error.description, index: index)
+      }
+    case .writeTrace(let write):
+      let text = write.format.render(write.trace, name: write.name, digits: write.digits)
+      do {
+        try SafeFileWriter.write(text, to: write.path, overwrite: write.overwrite)
+        return .traceWritten(path: write.path)
+      } catch {
+        let exists: Bool
+        if case .exists = error { exists = true } else { exists = false }
+        return .traceWriteFailed(
+          write, reason: error.description, directory: Self.directory(of: write.path), exists: exists)
+      }
+    }
+  }
+
+  /// The directory a relative path is written in, spelt out for a message.
+  static func directory(of path: String) -> String {
+    let folder: String
+    if let slash = path.lastIndex(of: "/") {
+      folder = slash == path.startIndex ? "/" : String(path[..<slash])
+    } else {
+      folder = "."
+    }
+    guard !folder.hasPrefix("/") else { return folder }
+    let current = FileManager.default.currentDirectoryPath
+    return folder == "." ? current : current + "/" + folder
+  }
+}
