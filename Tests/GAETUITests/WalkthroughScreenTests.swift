@@ -113,7 +113,8 @@ struct WalkthroughScreenTests {
     func column(_ line: String, _ character: Character) -> Int? {
       line.firstIndex(of: character).map { line.distance(from: line.startIndex, to: $0) }
     }
-    #expect(column(early, "·") != nil && column(early, "·") == column(later, "·"))  // "Step   9 of 300 ·" vs "Step 151 of 300 ·"
+    // "Step   9 of 300 ·" and "Step 151 of 300 ·": the title does not shift.
+    #expect(column(early, "·") != nil && column(early, "·") == column(later, "·"))
     // The steps list: δ and A columns aligned whatever the widths of the numbers.
     let wide = try scenario(rewards: [-12.5, 0.1, 3, -100], values: [0, 0, 0, 0, 0])
     let lines = Screen.render(makeApp(scenario: wide, keys(.end)), glyphs: .unicode).lines[21...22]
