@@ -3,6 +3,11 @@
 
 Run from anywhere: python3 Scenarios/tools/make_scenarios.py
 The CartPole scenario comes from record_cartpole.py instead.
+
+Every claim a description makes about the numbers is checked against the file by
+Tests/GAECoreTests/ScenarioClaimsTests.swift: change the data or the words, run those tests.
+The first sentence is what an 80x24 screen shows (about three lines of 34 columns), so it
+carries the lesson.
 """
 import json
 import os
@@ -61,10 +66,13 @@ def sparse_goal():
     values = [0.1 + 0.07 * t for t in range(T)] + [0.0]
     write("01-sparse-goal.json", {
         "name": "Sparse reward at the goal",
-        "description": "Nine steps of nothing, then +1 at the goal (terminated). The critic has "
-        "only half learned the corridor. With λ=0 each step sees just its own TD error; with "
-        "λ near 1 the goal's surprise flows back to every step, shrinking by γλ per step. "
-        "Press 0 and 1 to compare.",
+        "description": "A grows toward the start: each A_t sums the TD errors ahead, and the "
+        "critic is most wrong early. Nine steps of nothing, then +1 at the goal (terminated); A "
+        "is 0.27 there and 0.62 at t=0. V rises from 0.10 to 0.73, but the true values γ^(9−t) "
+        "are 0.91 to 1. Press 0: A_t = δ_t, 0.06–0.07 on every step but the goal's 0.27, so the "
+        "start hardly looks undervalued. Press 1: A_t = G_t − V(s_t), the critic's whole error: "
+        "0.81 at t=0. The goal's own δ does shrink by γλ per step on its way back (0.16 of A0); "
+        "the small δs it passes add up to more.",
         "gamma": 0.99, "lambda": 0.95,
         "rewards": rewards, "values": r4(values),
         "terminated": flags(T, {T - 1}), "truncated": flags(T, set()),
@@ -81,9 +89,12 @@ def dense_rewards():
     trunc = {7, 15}
     write("02-dense-rewards.json", {
         "name": "Dense rewards, two time-limited episodes",
-        "description": "A reward of about +1 every step (a walker moving forward), γ=0.9 so V is "
-        "about 10. Both episodes stop at a time limit (truncated): the last step still "
-        "bootstraps, so its advantage stays small instead of looking like a disaster.",
+        "description": "A time limit is not a failure: the cut-off steps still bootstrap, so "
+        "A7 and A15 stay ordinary. Both episodes end at a time limit (truncated): A7 = −0.23 "
+        "and A15 = +0.59, in line with the other steps, not r − V ≈ −9 as if the walker had "
+        "fallen. A reward of about +1 every step (a walker moving forward) and γ=0.9, so V is "
+        "about 10. Each cut-off step bootstraps from its final value, V of the state where time "
+        "ran out, not from V of the next episode's first state.",
         "gamma": gamma, "lambda": 0.95,
         "rewards": rewards, "values": values,
         "terminated": flags(T, set()), "truncated": flags(T, trunc),
@@ -100,11 +111,12 @@ def termination_vs_truncation():
     T = len(rewards)
     write("03-termination-vs-truncation.json", {
         "name": "Termination vs truncation, side by side",
-        "description": "The same five steps twice. The first episode ends in a true terminal "
-        "state (terminated): the next value is 0. The second is cut by a time limit "
-        "(truncated): we still bootstrap from V of the state it stopped in (final value 0.5). "
-        "Look at A4 and A9: same rewards, different ending, different advantages. Both reset the "
-        "carry so nothing leaks into the other episode.",
+        "description": "Same five steps, two endings: terminated gives A4 = −0.50, truncated "
+        "A9 = −0.005. The first episode reaches a true terminal state, so its next value is 0; "
+        "the second is cut by a time limit and could have gone on, so it bootstraps from the "
+        "final value 0.5. The gap flows back through each episode, shrinking by γλ per step: "
+        "A0..A3 are negative, A5..A7 positive. Both ends reset the carry, so nothing leaks into "
+        "the other episode. Press 0 and 1: A4 and A9 stay put, the steps before them move.",
         "gamma": 0.99, "lambda": 0.95,
         "rewards": rewards, "values": values,
         "terminated": flags(T, {4}), "truncated": flags(T, {9}),
@@ -126,14 +138,17 @@ def multi_episode():
             term.append(last and ending == "terminated")
             trunc.append(last and ending == "truncated")
             finals.append(round(float(rng.uniform(0, 0.5)), 4) if last and ending == "truncated" else None)
-            labels.append("start" if i == 0 else ("end" if last and ending else ""))
+            ending_label = {"terminated": "end", "truncated": "limit"}.get(ending, "")
+            labels.append("start" if i == 0 else (ending_label if last else ""))
     values.append(0.3)
     write("04-multi-episode.json", {
         "name": "One rollout, four episodes",
-        "description": "A rollout buffer rarely holds one whole episode. Here four episodes of "
-        "5, 7, 3 and 6 steps share one buffer: two terminate, one is truncated, and the last is "
-        "cut off when the buffer is full (it bootstraps from V(s21)). Step through and watch the "
-        "carry reset at every boundary.",
+        "description": "The carry resets to 0 at every episode boundary: no advantage leaks "
+        "between episodes. A rollout buffer rarely holds one whole episode: here four episodes "
+        "of 5, 7, 3 and 6 steps share one. Two terminate (t=4, t=14), one is truncated (t=11, "
+        "final value 0.09), and the last is cut off when the buffer is full: it bootstraps from "
+        "V(s21) = 0.30. Press Enter to step (Space plays) and watch the carry row say reset at "
+        "t=14, 11 and 4.",
         "gamma": 0.99, "lambda": 0.95,
         "rewards": rewards, "values": values,
         "terminated": term, "truncated": trunc, "final_values": finals, "labels": labels,
@@ -146,11 +161,13 @@ def biased_critic():
     values = [v - 0.4 if t >= 5 else v for t, v in enumerate(true_v)] + [0.0]
     write("05-biased-critic.json", {
         "name": "A biased critic: λ=0 inherits its error",
-        "description": "A deterministic corridor with +1 at the end: every action is exactly as "
-        "good as expected, so the true advantages are all 0. The critic is right about "
-        "s0..s4 but 0.4 too pessimistic from s5 on. With λ=0 (press 0), A4 = δ4 leans on the "
-        "wrong V(s5) and blames a perfectly good action (about −0.4). With λ=1 (press 1), A0..A4 "
-        "use the real rewards and are 0: only V(s_t) itself can bias them.",
+        "description": "Every true advantage here is 0, yet λ=0 gives A4 = −0.40: it trusts "
+        "the critic's wrong V(s5). A deterministic corridor with +1 at the end (terminated): "
+        "every action is exactly as good as expected. The critic is right about s0..s4 but 0.4 "
+        "too pessimistic from s5 on. Press 0: A4 = δ4 = γ·V(s5) − V(s4) blames a perfectly good "
+        "action. Press 1: A0..A4 use the real rewards and are 0.00, and A5..A9 are +0.40, "
+        "biased only by their own V(s_t). At λ=0.95 the blame is spread thin: A0..A4 are −0.07 "
+        "to −0.09.",
         "gamma": gamma, "lambda": 0.95,
         "rewards": [0.0] * (T - 1) + [1.0], "values": r4(values),
         "terminated": flags(T, {T - 1}), "truncated": flags(T, set()),
@@ -165,10 +182,14 @@ def noisy_rewards():
     values = r4([mean * (1 - gamma ** (T - t)) / (1 - gamma) for t in range(T)] + [0.0])
     write("06-noisy-rewards.json", {
         "name": "Noisy rewards: λ=1 pays in variance",
-        "description": "Rewards are 0.1 plus unit Gaussian noise and the critic is exact, so the "
-        "true advantages average 0. With λ=0 each A_t carries the noise of one reward; with "
-        "λ=1 it sums the noise of every reward to the episode's end, and the bars swing wildly. "
-        "This is the variance GAE trades against bias.",
+        "description": "Every true advantage here is 0, but λ near 1 sums the noise of every "
+        "later reward into A_t. Rewards are 0.1 plus unit Gaussian noise no action changes; the "
+        "critic is exact. |A| reaches 5.0 at λ=0.95 and 5.5 at λ=1, but only 2.6 at λ=0. Press "
+        "0: each A_t holds one reward's noise, r_t − 0.1, and the bars flip sign from step to "
+        "step (14 times). Press 1: they flip twice: one lucky stretch lifts every step before "
+        "it (A > 0 for t=0..16). The bars rescale to the largest |A|, so read the numbers: the "
+        "mean A_t² is 1.2 at λ=0, 5.8 at λ=0.95, 7.1 at λ=1. That is the variance GAE trades "
+        "against bias.",
         "gamma": gamma, "lambda": 0.95,
         "rewards": rewards, "values": values,
         "terminated": flags(T, {T - 1}), "truncated": flags(T, set()),
@@ -179,10 +200,12 @@ def long_horizon():
     T = 300
     write("07-long-horizon.json", {
         "name": "Long horizon: how far back does credit reach?",
+        # The first three lines at 34 columns are on a golden screen (long-horizon-step-21-80x24).
         "description": "300 steps, one reward of +1 at the very end, and an untrained critic "
         "(V = 0 everywhere). A_t = (γλ)^(299−t): the credit fades by γλ per step, falling to "
-        "about 37% after the effective horizon 1/(1−γλ) steps (16.8 at γ=0.99, λ=0.95; 100 at "
-        "λ=1). Raise λ and γ and watch it reach further back.",
+        "36–37% after the effective horizon 1/(1−γλ) steps (16.8 at γ=0.99, λ=0.95; 100 at "
+        "λ=1). Press 1, or raise γ or λ (Tab picks one, ↑ raises it), and watch it reach "
+        "further back; press 0 and only t=299 gets any.",
         "gamma": 0.99, "lambda": 0.95,
         "rewards": [0.0] * (T - 1) + [1.0], "values": [0.0] * (T + 1),
         "terminated": flags(T, {T - 1}), "truncated": flags(T, set()),
@@ -193,12 +216,15 @@ def gridworld_csv():
     rows = [
         (0, 0.2, 0, 0, "", "start"), (-0.1, 0.25, 0, 0, "", "wall"), (0, 0.3, 0, 0, "", ""),
         (0, 0.45, 0, 0, "", ""), (1, 0.7, 1, 0, "", "goal"), (0, 0.2, 0, 0, "", "start"),
-        (-0.1, 0.2, 0, 0, "", ""), (0, 0.25, 0, 1, "0.35", "limit"), (0, 0.2, 0, 0, "", "start"),
+        (-0.1, 0.2, 0, 0, "", "wall"), (0, 0.25, 0, 1, "0.35", "limit"),
+        (0, 0.2, 0, 0, "", "start"),
     ]
     with open(os.path.join(OUT, "09-gridworld.csv"), "w", encoding="utf-8") as f:
         f.write("# name: Gridworld, imported from CSV\n")
         f.write("# description: The same rollout format as a spreadsheet: one row per step, the "
-                "bootstrap value alone on the last row. A wall bump costs 0.1; the goal pays 1.\n")
+                "bootstrap value alone on the last row. A wall bump costs 0.1; the goal pays 1 "
+                "(t=4, terminated). At t=7 time runs out (truncated): the final_value column gives "
+                "0.35 to bootstrap from, not the next row's 0.2.\n")
         f.write("# gamma: 0.99\n# lambda: 0.95\n")
         f.write("reward,value,terminated,truncated,final_value,label\n")
         for r in rows:
