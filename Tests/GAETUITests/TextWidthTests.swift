@@ -54,15 +54,17 @@ struct TextWidthTests {
       ("☝\u{1F3FD}", 2), ("👍\u{1F3FD}", 2),  // skin tones
       ("\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", 2),  // a tag sequence flag
       ("\u{200B}", 0), ("\u{301}", 0),
-      ("\u{1B}", 1), ("\r\n", 1), ("\u{85}", 1),  // drawn as "?"
+      ("\u{1B}", 1), ("\r\n", 1), ("\u{202E}", 1), ("\u{85}", 1),  // drawn as "?"
     ]
     for (character, columns) in expected {
       #expect(TextWidth.columns(of: character) == columns, "\(character.unicodeScalars.map { hex($0.value) })")
     }
   }
 
-  @Test func controlsAreDrawnAsQuestionMarks() {
-    for value in Array(UInt32(0)..<0x20) + Array(0x7F...0x9F) {
+  @Test func controlsAndBidiControlsAreDrawnAsQuestionMarks() {
+    let controls: [UInt32] =
+      Array(0..<0x20) + Array(0x7F...0x9F) + [0x061C, 0x200E, 0x200F] + Array(0x202A...0x202E) + Array(0x2066...0x2069)
+    for value in controls {
       let scalar = Unicode.Scalar(value)!
       #expect(TextWidth.isControl(scalar), "U+\(hex(value))")
       var canvas = Canvas(width: 4, height: 1)
@@ -70,6 +72,16 @@ struct TextWidthTests {
       #expect(canvas.lines == ["a?b "], "U+\(hex(value))")
       #expect(end == 3)
     }
+    for value: UInt32 in [0x20, 0x7E, 0xA0, 0x200D, 0x2029, 0x2065, 0x206A, 0xFEFF] {
+      #expect(!TextWidth.isControl(Unicode.Scalar(value)!), "U+\(hex(value))")
+    }
+  }
+
+  @Test func aNameCannotReverseTheLine() {
+    var canvas = Canvas(width: 20, height: 1)
+    canvas.put("user\u{202E}gnp.exe\u{2066}x\u{2069}", x: 0, y: 0)
+    #expect(canvas.text == "user?gnp.exe?x?")
+    #expect(canvas.cells.allSatisfy { $0.character.unicodeScalars.allSatisfy { !TextWidth.isControl($0) } })
   }
 
   /// Layouts measure text with `TextWidth.columns(of:)` and draw it with `Canvas.put`: the two

@@ -44,9 +44,16 @@ enum TextWidth {
   }
 
   /// Whether a character starting with `scalar` must never reach the terminal as it is: C0 and C1
-  /// controls, which move the cursor or start escape sequences. The canvas draws "?" for them.
+  /// controls, which move the cursor or start escape sequences, and the bidirectional controls,
+  /// which reorder what follows on the line (a name with U+202E would show reversed, and could
+  /// pass for another). The canvas draws "?" for them.
   static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    switch scalar.value {
+    case 0x20..<0x7F: return false
+    case 0..<0x20, 0x7F...0x9F: return true
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+    default: return false
+    }
   }
 
   /// `text` if it fits in `width` columns; otherwise as much of it as fits with `cut` (one
