@@ -46,9 +46,12 @@ public struct Canvas: Equatable, Sendable {
       let scalar = character.unicodeScalars.first!
       var glyph = character
       var columns = TextWidth.columns(of: scalar)
-      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+      if TextWidth.isControl(scalar) {
         glyph = "?"
         columns = 1
+      } else if columns == 1 {
+        // A text symbol asked for as an emoji (❤️) is drawn two columns wide: as TextWidth counts it.
+        columns = TextWidth.columns(of: character)
       }
       if columns == 0 { continue }
       if column >= area.x && column + columns <= area.maxX {
