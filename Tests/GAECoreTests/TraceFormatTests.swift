@@ -70,7 +70,9 @@ struct TraceFormatTests {
   /// near-ties, huge and tiny magnitudes, ±0, for every number of digits the CLI accepts.
   @Test func fixedIsPrintfExactly() {
     var rng = SplitMix64(name: "fixed")
-    var samples: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 2.675, 9.995, 0.045, 1e15, 1e22, 1e-300, 5e-324]
+    var samples: [Double] = [
+      0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 2.675, 9.995, 0.045, 1e15, 1e22, 1e-300, .leastNonzeroMagnitude,
+    ]
     for _ in 0..<20_000 {
       let bits = rng.next()
       let fromBits = Double(bitPattern: bits)
