@@ -80,7 +80,7 @@ struct ScenarioJSONTests {
     #expect(try parse(Scenario.builtInDefault.jsonText()) == Scenario.builtInDefault)
   }
 
-  /// Every malformed-input class DESIGN.md names, with the message a user sees.
+  /// Every malformed-input class README.md names, with the message a user sees.
   @Test(arguments: [
     ("{", "line 1, column 2: expected a field name in double quotes, found the end of the file"),
     ("{\"rewards\": [0, 1,], \"values\": []}", "rewards[2]: expected a number, found \"]\" (line 1, column 19)"),

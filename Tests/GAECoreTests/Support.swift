@@ -28,7 +28,7 @@ func randomRollout(count: Int, boundaryRate: Double = 0.05, seed: UInt64) -> Rol
     finalValues: finalValues)
 }
 
-/// The seed's NumPy function transcribed literally, plus DESIGN.md's final_values rule: the
+/// The seed's NumPy function transcribed literally, plus the final_values rule (README.md, "Scenario files"): the
 /// reference every faster or differently organised computation is checked against.
 func referenceAdvantages(_ rollout: Rollout, gamma: Double, lambda: Double) -> [Double] {
   let count = rollout.count

@@ -6,7 +6,7 @@
 Random rollouts of 10,000 steps with terminations, truncations and final values, for γ and λ
 across [0, 1] (the edges included), written as scenario files (JSON and CSV), traced by the
 binary, and compared field by field to 1e-12 relative. The NumPy side is the seed's
-compute_gae, extended only by DESIGN.md's final_values rule, plus a forward-form check
+compute_gae, extended only by the final_values rule of README.md, plus a forward-form check
 A_t = Σ (γλ)^k δ_{t+k} within the episode on a sample of steps.
 Prints 'N passed, N failed' and exits non-zero on any failure.
 """

@@ -1,5 +1,5 @@
 extension Scenario {
-  /// Decodes the canonical JSON format (see DESIGN.md).
+  /// Decodes the canonical JSON format (README.md, "Scenario files").
   public init(json bytes: [UInt8]) throws(ScenarioError) {
     var reader = JSONReader(bytes: bytes)
     var seen: Set<String> = []
