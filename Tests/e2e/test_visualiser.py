@@ -251,3 +251,32 @@ def test_bad_terminals_and_bad_files_get_one_line_before_the_screen(pane):
         assert "needs a terminal" in screen and "gae-viz trace" in screen, redirect
         assert re.findall(r"EXIT=(\d+)", screen)[-1] == "1", redirect
         assert p.flags() == "0 1 0"
+
+
+def test_stopped_from_outside_then_fg_redraws_and_reads_keys_at_once(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step  1/12" in s)
+    os.kill(p.program_pid(), signal.SIGSTOP)
+    p.wait_for(lambda s: "Stopped" in s)
+    p.shell("fg")
+    p.wait_for(lambda s: "step  1/12" in s and "Computation steps" in s)
+    p.keys("Left")  # read at once: not echoed, no Enter needed
+    p.wait_for(lambda s: "step  2/12" in s, timeout=3)
+    p.keys("q")
+    assert p.exit_status() == 0
+    assert p.flags() == "0 1 0" and p.shell_is_sane()
+
+
+def test_an_invalid_utf8_byte_does_not_swallow_the_keys_after_it(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step  1/12" in s)
+    p.tmux("send-keys", "-t", "e2e", "-H", "ff")  # never valid in UTF-8
+    p.tmux("send-keys", "-t", "e2e", "-H", "e9")  # é from a Latin-1 terminal: a lead byte with no continuation
+    p.keys("Left")
+    p.wait_for(lambda s: "step  2/12" in s, timeout=3)
+    p.keys("é", "γ", "日", "Left")
+    p.wait_for(lambda s: "step  3/12" in s, timeout=3)
+    p.keys("q")
+    assert p.exit_status() == 0

@@ -152,7 +152,20 @@ final class NcursesTerminal: Terminal {
     let signal = Signals.pending.load(ordering: .relaxed)
     if signal != 0 { return .signal(signal) }
     if Signals.suspendRequested.load(ordering: .relaxed) { return .suspend }
+    if Signals.continued.exchange(false, ordering: .relaxed) {
+      resume()
+      return .resize
+    }
     return nil
+  }
+
+  /// Continued after a stop we did not ask for (SIGSTOP from outside, then `fg`): the shell has
+  /// put the tty back in canonical mode with echo. Take it again and redraw everything.
+  private func resume() {
+    reset_prog_mode()
+    keypad(gv_stdscr(), true)
+    curs_set(0)
+    clearok(gv_curscr(), true)
   }
 
   /// A timeout in whole milliseconds, rounded up so a tick is never read as early.
@@ -164,13 +177,18 @@ final class NcursesTerminal: Terminal {
 
   /// The next key or resize, waiting at most `milliseconds` (for ever if negative); nil on
   /// timeout, on a signal, or for input that means nothing.
+  ///
+  /// Bytes are read one at a time (`wgetch`) and UTF-8 is decoded here rather than by
+  /// `wget_wch`: given an invalid byte (a Latin-1 terminal, a broken paste), `wget_wch` keeps
+  /// collecting and swallows the keys that follow. Here a bad sequence is dropped and the byte
+  /// that broke it is read again as the start of the next key.
   private func readKey(timeout milliseconds: Int) -> TerminalEvent? {
     let window = gv_stdscr()
     wtimeout(window, Int32(clamping: milliseconds))
-    var code: wint_t = 0
-    let result = wget_wch(window, &code)
-    if result == KEY_CODE_YES {
-      switch Int32(code) {
+    let code = wgetch(window)
+    guard code != ERR else { return nil }
+    if code >= 0o401 {
+      switch code {
       case KEY_UP: return .key(.up)
       case KEY_DOWN: return .key(.down)
       case KEY_LEFT: return .key(.left)
@@ -186,16 +204,46 @@ final class NcursesTerminal: Terminal {
       default: return nil
       }
     }
-    guard result == OK else { return nil }
     switch code {
     case 9: return .key(.tab)
     case 10, 13: return .key(.enter)
     case 27: return readAfterEscape().map { .key($0) }
     case 8, 127: return .key(.backspace)
     default:
-      guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
-      return .key(.character(Character(scalar)))
+      return decodeUTF8(leading: UInt8(truncatingIfNeeded: code)).map { .key(.character($0)) }
     }
+  }
+
+  /// The character a UTF-8 sequence starting with `leading` spells, reading its continuation
+  /// bytes without waiting (they arrive together); nil for an invalid sequence, whose offending
+  /// byte is pushed back to be read as the next key.
+  private func decodeUTF8(leading: UInt8) -> Character? {
+    let needed: Int
+    switch leading {
+    case 0x00..<0x80: return Character(Unicode.Scalar(leading))
+    case 0xC2...0xDF: needed = 1
+    case 0xE0...0xEF: needed = 2
+    case 0xF0...0xF4: needed = 3
+    default: return nil  // a continuation byte or an invalid lead: dropped
+    }
+    let window = gv_stdscr()
+    wtimeout(window, 0)
+    var bytes = [leading]
+    for _ in 0..<needed {
+      let next = wgetch(window)
+      guard next != ERR else { return nil }
+      guard (0x80...0xBF).contains(next) else {
+        ungetch(next)
+        return nil
+      }
+      bytes.append(UInt8(next))
+    }
+    // Overlong forms and surrogates come out as U+FFFD: refuse them too.
+    let text = String(decoding: bytes, as: UTF8.self)
+    guard text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first, scalar != "\u{FFFD}" else {
+      return nil
+    }
+    return Character(scalar)
   }
 
   /// Esc alone is a key; Esc followed at once by more bytes is a sequence ncurses did not know
@@ -204,13 +252,14 @@ final class NcursesTerminal: Terminal {
   private func readAfterEscape() -> Key? {
     let window = gv_stdscr()
     wtimeout(window, 0)
-    var code: wint_t = 0
-    guard wget_wch(window, &code) == OK else { return .escape }
+    let code = wgetch(window)
+    guard code != ERR else { return .escape }
     guard code == 0x5B || code == 0x4F else { return nil }  // '[' or 'O': a CSI or SS3 sequence
     // Parameters and intermediates run until a final byte in @…~.
     for _ in 0..<32 {
-      guard wget_wch(window, &code) == OK else { return nil }
-      if (0x40...0x7E).contains(code) { return nil }
+      let next = wgetch(window)
+      guard next != ERR else { return nil }
+      if (0x40...0x7E).contains(next) { return nil }
     }
     return nil
   }
@@ -247,6 +296,8 @@ enum Signals {
   static let pending = Atomic<Int32>(0)
   /// Ctrl-Z was pressed: the run loop suspends at its next wake-up.
   static let suspendRequested = Atomic<Bool>(false)
+  /// SIGCONT arrived: the terminal's modes may have been reset while the process was stopped.
+  static let continued = Atomic<Bool>(false)
   static let screenIsActive = Atomic<Bool>(false)
 
   static let quitting: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
@@ -264,6 +315,7 @@ enum Signals {
   static func install() {
     pending.store(0, ordering: .sequentiallyConsistent)
     installSuspendHandler(savingPrevious: true)
+    gv_set_signal_handler(SIGCONT, { _ in Signals.continued.store(true, ordering: .relaxed) }, previous + Int(SIGCONT))
     for signal in quitting {
       gv_set_signal_handler(
         signal, { received in Signals.pending.store(received, ordering: .relaxed) }, previous + Int(signal))
@@ -280,7 +332,7 @@ enum Signals {
   }
 
   static func restore() {
-    for signal in quitting + crashing + [SIGTSTP] { gv_restore_signal_handler(signal, previous + Int(signal)) }
+    for signal in quitting + crashing + [SIGTSTP, SIGCONT] { gv_restore_signal_handler(signal, previous + Int(signal)) }
   }
 
   private static func installSuspendHandler(savingPrevious: Bool) {
