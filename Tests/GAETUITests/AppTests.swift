@@ -238,4 +238,18 @@ struct AppTests {
     app = sending(app, .key(.home))
     #expect(app.walkthrough!.firstVisibleTime == 300 - visible)
   }
+
+  /// Stepping back keeps A_{t+1}, which feeds the current step, on screen (and t−1 too).
+  @Test func steppingBackKeepsTheNextColumnInView() throws {
+    let scenario = try Scenario.load(path: packageRoot + "/Scenarios/07-long-horizon.json")
+    var app = makeApp(scenario: scenario, keys(.end))
+    for _ in 0..<40 {
+      app = sending(app, .key(.right))
+      let walkthrough = app.walkthrough!
+      let viewport = walkthrough.viewport(session: app.session, area: app.body)
+      let t = try #require(walkthrough.currentTime)
+      #expect(viewport.x(of: t + 1) != nil && viewport.x(of: t) != nil)
+      if t > 0 { #expect(viewport.x(of: t - 1) != nil) }
+    }
+  }
 }

@@ -56,15 +56,16 @@ public struct TimelineViewport: Equatable, Sendable {
   }
 
   /// The first step to show so that `focus` stays in view, moving as little as possible from
-  /// `current`, with one column of context on the side the pass is heading to (smaller t).
+  /// `current`, with one column of context on each side when there is room: t−1, where the pass
+  /// is heading, and t+1, whose A feeds the current step.
   public func scrolled(toKeep focus: Int, from current: Int) -> Int {
     guard visible > 0, stepCount > visible else { return 0 }
     let margin = visible > 2 ? 1 : 0
     var first = current
-    if focus < first + margin {
-      first = max(focus - margin, 0)
-    } else if focus >= first + visible {
-      first = focus - visible + 1
+    if focus - margin < first {
+      first = focus - margin
+    } else if focus + margin >= first + visible {
+      first = focus + margin - visible + 1
     }
     return min(max(first, 0), stepCount - visible)
   }

@@ -25,10 +25,16 @@ struct FooterView {
     {
       hints.append(("i", "more notes", Theme.selected))
     }
+    let shared = globals.filter { row in !tail.contains(row) }.map { (keyName($0), $0.footer ?? "", Style.plain) }
     if session.failure == nil {
-      hints += app.mode.footerHints(session: session, glyphs: glyphs).map { (keyName($0), $0.footer ?? "", .plain) }
+      // The mode's two first keys, then the folder's, then the rest of the mode's.
+      let own = app.mode.footerHints(session: session, glyphs: glyphs).map {
+        (keyName($0), $0.footer ?? "", Style.plain)
+      }
+      hints += own.prefix(2) + shared + own.dropFirst(2)
+    } else {
+      hints += shared
     }
-    hints += globals.filter { row in !tail.contains(row) }.map { (keyName($0), $0.footer ?? "", .plain) }
     let tailHints = tail.map { (keyName($0), $0.footer ?? "") }
     let tailWidth = tailHints.reduce(0) { $0 + TextWidth.columns(of: "\($1.0) \($1.1)  ") }
     var x = area.x + 1

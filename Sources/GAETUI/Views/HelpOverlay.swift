@@ -51,7 +51,8 @@ struct HelpOverlay {
       into: &canvas)
     let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: rows)
     for (index, (text, style)) in content.dropFirst(first).prefix(rows).enumerated() {
-      canvas.put(text, x: inner.x, y: inner.y + index, style: style, clip: inner)
+      let fitted = TextWidth.fitted(text, width: inner.width, cut: glyphs.marks.cut)
+      canvas.put(fitted, x: inner.x, y: inner.y + index, style: style, clip: inner)
     }
   }
 }

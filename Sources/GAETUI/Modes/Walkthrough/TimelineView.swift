@@ -74,11 +74,11 @@ struct TimelineView {
     }
   }
 
-  /// The bar scale, labelled: +s at the top row, −s at the bottom, 0 at the axis.
+  /// The bar scale, labelled: a full bar up reaches +s at the top row, a full bar down −s at
+  /// the bottom row; the axis runs between the two halves.
   private func drawAxisLabels(into canvas: inout Canvas, area: Rect) {
     guard barRows >= 2 else { return }
     let top = area.y + Row.allCases.count
-    let up = barRows / 2
     let scale = numbers.compact(session.barScale)
     let right = viewport.originX - 2
     func label(_ text: String, _ y: Int) {
@@ -86,7 +86,6 @@ struct TimelineView {
     }
     label("+" + scale, top)
     label(glyphs.symbols.minus + scale, top + barRows - 1)
-    if up >= 2 { label("0", top + up - 1) }
   }
 
   private func drawColumn(t: Int, x: Int, area: Rect, canvas: inout Canvas) {

@@ -5,7 +5,7 @@ extension Walkthrough {
     let own: [Binding<Action>] = [
       Binding(
         [.left, .character("h"), .character("n"), .enter], .next,
-        help: "next step: compute one more t (the pass runs right to left)", footer: "next"),
+        help: "next step (the pass runs right to left)", footer: "next"),
       Binding([.right, .character("l"), .character("p"), .backspace], .previous, help: "step back", footer: "back"),
       Binding([.character(" ")], .togglePlay, help: "play / pause the animation", footer: playing ? "pause" : "play"),
     ]
@@ -37,8 +37,8 @@ extension Walkthrough {
       ("  \(marks.terminatedWall) \(marks.terminated)  \(BoundaryText.legend(.terminated))", Theme.terminated),
       ("  \(marks.truncatedWall) \(marks.truncated)  \(BoundaryText.legend(.truncated))", Theme.truncated),
       (
-        "  \(marks.carryArrow)    the carry \(glyphs.symbols.gammaLambda)\(glyphs.symbols.times)A\(glyphs.subscripted(1)) "
-          + "flowing into A\(glyphs.subscripted(0)) (t+1 into t)", Theme.carry
+        "  \(marks.carryArrow) \(marks.carryTrail)  the carry \(glyphs.symbols.gammaLambda)\(glyphs.symbols.times)A of t+1 "
+          + "flowing into A of t (\(marks.carryArrow) at the current step)", Theme.carry
       ),
       ("  \(marks.pending)    not computed yet", .plain),
       (
@@ -46,6 +46,10 @@ extension Walkthrough {
         .plain
       ),
       ("  \(bars.beyondUp) \(bars.beyondDown)  A beyond the bar scale (shown at the left), or infinite", .plain),
+      (
+        "  V(\(glyphs.symbols.finalState)\(glyphs.subscripted(9)))  the truncated episode's own last state (its final value)",
+        .plain
+      ),
     ]
   }
 }

@@ -15,7 +15,8 @@ struct WalkthroughLayout: Equatable {
 
   init(area: Rect) {
     let spare = area.height - Self.timelineRows - Self.panelRows
-    barRows = min(max(spare / 2, 2), 12)
+    // Even, so the rows above the axis and below it share one scale.
+    barRows = min(max(spare / 2, 2), 12) / 2 * 2
     var rest = area
     (timeline, rest) = rest.splitTop(Self.timelineRows + barRows)
     (stepPanel, rest) = rest.splitTop(Self.panelRows)
