@@ -27,11 +27,8 @@ struct StepPanelView {
     } else {
       title = "Ready \(s.times) the backward pass starts at t = \(session.stepCount - 1)"
       lines = [
-        ("\(s.delta)_t = r_t + \(s.gamma)\(s.times)V(s_t+1) \(s.minus) V(s_t)      the TD error", Theme.title),
-        (
-          "A_t = \(s.delta)_t + \(s.gammaLambda)\(s.times)A_t+1             computed backward, from the last step",
-          Theme.title
-        ),
+        ("\(s.delta)_t = r_t + \(s.gamma)\(s.times)V(s_{t+1}) \(s.minus) V(s_t)   the TD error", Theme.title),
+        ("A_t = \(s.delta)_t + \(s.gammaLambda)\(s.times)A_{t+1}   computed backward, from the last step", Theme.title),
         ("Press \(glyphs.keys.left) (or Enter) to compute the first step, or Space to play.", .plain),
       ]
     }
