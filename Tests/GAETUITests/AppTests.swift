@@ -200,7 +200,7 @@ struct AppTests {
 
   @Test func statusMessagesSurviveSystemMessagesAndOverlays() {
     let wrote = sending(start, .traceWritten(path: "x.md"))
-    #expect(wrote.chrome.status?.text == "Wrote x.md: this trace as a Markdown table")
+    #expect(wrote.chrome.status?.text == "Wrote x.md")
     #expect(sending(wrote, .tick, .resize(width: 100, height: 30)).chrome.status != nil)
     #expect(sending(wrote, .key(.left)).chrome.status == nil)
     // A write that finishes while help is open is still reported, below the help.

@@ -10,7 +10,7 @@ public enum RolloutError: Error, Sendable, Equatable, CustomStringConvertible {
       return "rewards: the rollout is empty (T must be at least 1)"
     case .lengthMismatch(let field, let expected, let actual):
       let hint = field == "values" ? " (T+1: one per step plus the bootstrap value)" : ""
-      return "\(field): has \(actual) entries, expected \(expected)\(hint)"
+      return "\(field): has \(actual) \(actual == 1 ? "entry" : "entries"), expected \(expected)\(hint)"
     case .nonFinite(let field, let index, let value):
       return "\(field)[\(index)]: \(value) is not a finite number"
     }

@@ -63,7 +63,7 @@ public struct App: Sendable {
       if case .notes = chrome.top { chrome.pop() }
       effects = []
     case .traceWritten(let path):
-      chrome.status = Chrome.Status(text: "Wrote \(path): this trace as a Markdown table", isError: false)
+      chrome.status = Chrome.Status(text: "Wrote \(path)", isError: false)
       effects = []
     case .traceWriteFailed(let write, let reason, let directory, let exists):
       if exists {

@@ -100,12 +100,13 @@ public struct Glyphs: Sendable, Equatable {
       gamma: "gamma", lambda: "lambda", gammaLambda: "gamma*lambda", delta: "delta", minus: "-", times: "*",
       prime: "'", infinity: "inf", dash: "-", finalState: "final", subscripts: false),
     border: Border(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+"),
-    // No + or - (they read as signs) and no . (it reads as "not computed yet").
+    // No + or - (they read as signs) and no . (it reads as "not computed yet"); the
+    // terminated wall is "!", not "|", which is the gutter's rule.
     bars: Bars(
       full: "#", halfUp: "=", halfDown: "=", hairUp: "_", hairDown: "\"", beyondUp: "^", beyondDown: "v",
       undefined: "?"),
     marks: Marks(
-      terminatedWall: "|", truncatedWall: ":", terminated: "#", truncated: "%", carryArrow: "<", carryTrail: "<",
+      terminatedWall: "!", truncatedWall: ":", terminated: "#", truncated: "%", carryArrow: "<", carryTrail: "<",
       pending: ".", playing: ">", paused: "||", cut: "~", moreLeft: "<", moreRight: ">", scrollUp: "^",
       scrollDown: "v"),
     keys: KeyNames(left: "Left", right: "Right", up: "Up", down: "Down"))

@@ -46,8 +46,15 @@ struct HeaderView {
       }
       x += 2
     }
+    let legend = [
+      (BoundaryText.marked(.terminated, glyphs: glyphs), Theme.terminated),
+      (BoundaryText.marked(.truncated, glyphs: glyphs), Theme.truncated),
+    ]
+    let legendWidth = legend.reduce(0) { $0 + TextWidth.columns(of: $1.0) + 2 } + 1
+    // The legend explains the marks on the timeline: it goes before γλ and the horizon when the
+    // line is short (ASCII spells gamma*lambda out).
     let decay = "\(s.gammaLambda) \(NumberFormat.parameter(session.trace.decay))"
-    if x + TextWidth.columns(of: decay) <= bottom.maxX {
+    if x + TextWidth.columns(of: decay) + legendWidth <= bottom.maxX {
       x = canvas.put(decay, x: x, y: y, style: Theme.title, clip: bottom)
     }
     let horizon = Estimators.effectiveHorizon(gamma: session.gamma, lambda: session.lambda)
@@ -56,18 +63,13 @@ struct HeaderView {
     let formula = " 1/(1\(s.minus)\(s.gammaLambda)) ="
     let long = "   horizon\(formula) \(horizonText)"
     let short = "   horizon \(horizonText)"
-    let legend = [
-      (BoundaryText.marked(.terminated, glyphs: glyphs), Theme.terminated),
-      (BoundaryText.marked(.truncated, glyphs: glyphs), Theme.truncated),
-    ]
-    let legendWidth = legend.reduce(0) { $0 + TextWidth.columns(of: $1.0) + 2 }
-    if bottom.width >= 100, x + TextWidth.columns(of: long) + 3 + legendWidth <= bottom.maxX {
+    if bottom.width >= 100, x + TextWidth.columns(of: long) + 2 + legendWidth <= bottom.maxX {
       x = canvas.put(long, x: x, y: y, style: .plain, clip: bottom)
-    } else if x + TextWidth.columns(of: short) <= bottom.maxX {
+    } else if x + TextWidth.columns(of: short) + legendWidth <= bottom.maxX {
       x = canvas.put(short, x: x, y: y, style: .plain, clip: bottom)
     }
-    if x + 3 + legendWidth <= bottom.maxX {
-      var lx = bottom.maxX - legendWidth
+    if x + legendWidth <= bottom.maxX {
+      var lx = bottom.maxX - legendWidth + 1
       for (text, style) in legend { lx = canvas.put(text, x: lx, y: y, style: style, clip: bottom) + 2 }
     }
   }
