@@ -82,7 +82,7 @@ struct CLITests {
     ("syntax.json", "{\n \"rewards\": [1 2]}", "line 2, column 16: expected ',' or ']' in rewards, found a number"),
     (
       "length.json", "{\"rewards\": [1], \"values\": [1], \"terminated\": [0], \"truncated\": [0]}",
-      "values: has 1 entries, expected 2"
+      "values: has 1 entry, expected 2"
     ),
     (
       "nan.json", "{\"rewards\": [NaN], \"values\": [1, 1], \"terminated\": [0], \"truncated\": [0]}",

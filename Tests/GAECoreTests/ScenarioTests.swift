@@ -116,7 +116,7 @@ struct ScenarioJSONTests {
     ),
     (
       "{\"rewards\": [0], \"values\": [0], \"terminated\": [0], \"truncated\": [0]}",
-      "values: has 1 entries, expected 2 (T+1: one per step plus the bootstrap value)"
+      "values: has 1 entry, expected 2 (T+1: one per step plus the bootstrap value)"
     ),
     (
       "{\"rewards\": [], \"values\": [0], \"terminated\": [], \"truncated\": []}",
