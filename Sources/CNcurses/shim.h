@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -55,6 +56,15 @@ static inline int gv_set_signal_handler(int sig, void (*handler)(int), struct si
 
 static inline int gv_restore_signal_handler(int sig, const struct sigaction *previous) {
   return sigaction(sig, previous, NULL);
+}
+
+// The window's size as the kernel knows it (ioctl is variadic, which Swift cannot call).
+static inline int gv_window_size(int fd, int *rows, int *columns) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+  *rows = size.ws_row;
+  *columns = size.ws_col;
+  return 0;
 }
 
 static inline int gv_codeset_is_utf8(void) {

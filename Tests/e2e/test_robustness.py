@@ -118,3 +118,35 @@ def test_an_unreadable_file_is_one_line_and_exit_1():
         shutil.rmtree(directory)
     assert out.returncode == 1
     assert out.stderr == f"gae-viz: {path}: permission denied\n"
+
+
+def test_a_huge_window_is_drawn_capped_and_says_so(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step  1/12" in s)
+    pid = p.program_pid()
+    p.resize(2000, 1000)
+    screen = p.wait_for(lambda s: "window 2000×1000: drawing 500×300" in s, timeout=10)
+    assert rss_kib(pid) < 400 * 1024
+    p.resize(80, 24)
+    p.wait_for(lambda s: "step  1/12" in s and "drawing" not in s)
+    p.keys("q")
+    assert p.exit_status() == 0
+    assert p.flags() == "0 1 0"
+
+
+def test_exported_lines_and_columns_do_not_override_the_window(pane):
+    p = pane(env={"LINES": "10", "COLUMNS": "30"})
+    p.run_gaeviz()
+    screen = p.wait_for(lambda s: "step  1/12" in s)
+    assert "Enlarge" not in screen and "? help" in screen
+    p.keys("q")
+    assert p.exit_status() == 0
+
+
+def test_starting_in_a_huge_window_is_not_a_bad_terminal(pane):
+    p = pane(width=10000, height=5000)
+    p.run_gaeviz()
+    p.wait_for(lambda s: "window 10000×5000: drawing 500×300" in s, timeout=20)
+    p.keys("q")
+    assert p.exit_status() == 0

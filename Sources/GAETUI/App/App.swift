@@ -10,7 +10,10 @@ public struct App: Sendable {
   public private(set) var session: Session
   public private(set) var mode: any Mode
   public private(set) var chrome = Chrome()
+  /// The size drawn: the window's, capped (`Screen.drawn`).
   public private(set) var size = Size(width: 80, height: 24)
+  /// The window's own size, as last reported.
+  public private(set) var windowSize = Size(width: 80, height: 24)
   public private(set) var quitting = false
 
   public init(session: Session, mode: (any Mode)? = nil) {
@@ -50,7 +53,8 @@ public struct App: Sendable {
     case .tick:
       effects = session.failure == nil ? mode.tick(session: &session, area: body) : []
     case .resize(let width, let height):
-      size = Size(width: width, height: height)
+      windowSize = Size(width: width, height: height)
+      size = Screen.drawn(windowSize)
       effects = []
     case .loaded(let scenario, let index):
       session.open(scenario, index: index)

@@ -6,6 +6,15 @@
 public enum Screen {
   public static let minimumWidth = 60
   public static let minimumHeight = 20
+  /// The largest screen drawn: a larger window gets this much, top left, and is told so. (A
+  /// 10000×10000 window would otherwise cost gigabytes before the first frame.)
+  public static let maximumWidth = 500
+  public static let maximumHeight = 300
+
+  /// A window's size as drawn: capped to the maximum.
+  public static func drawn(_ size: Size) -> Size {
+    Size(width: min(size.width, maximumWidth), height: min(size.height, maximumHeight))
+  }
 
   public static func render(_ app: App, glyphs: Glyphs) -> Canvas {
     let size = app.size
@@ -33,6 +42,10 @@ public enum Screen {
       break
     }
     FooterView(app: app, glyphs: glyphs).render(into: &canvas, in: footer)
+    if app.windowSize != size {
+      let note = " window \(app.windowSize.width)×\(app.windowSize.height): drawing \(size.width)×\(size.height) "
+      canvas.put(note, x: size.width - TextWidth.columns(of: note) - 1, y: footer.y, style: Theme.message)
+    }
     return canvas
   }
 

@@ -47,8 +47,18 @@ final class NcursesTerminal: Terminal {
     unicode = gv_codeset_is_utf8() != 0
     let term = getenv("TERM").map { String(cString: $0) }
     guard let term, !term.isEmpty else { throw StartError.unknownTerminal(nil) }
+    // The real window decides the size, not LINES or COLUMNS left in the environment by a
+    // shell; but a window larger than the screen draws is given to ncurses capped, so it does
+    // not allocate gigabytes for cells nobody sees.
+    unsetenv("LINES")
+    unsetenv("COLUMNS")
+    if let window = Self.windowSize(), window != Screen.drawn(window) {
+      let drawn = Screen.drawn(window)
+      setenv("LINES", String(drawn.height), 1)
+      setenv("COLUMNS", String(drawn.width), 1)
+    }
     // Our handlers go in before newterm, so ncurses keeps them instead of installing its own
-    // (which would exit without our cleanup).
+    // (which would exit without our cleanup, or resize to any size the window reports).
     Signals.install()
     // newterm, not initscr: initscr calls exit(1) on an unknown TERM; newterm returns NULL.
     guard let output = fdopen(1, "w"), let input = fdopen(0, "r"), let screen = newterm(nil, output, input) else {
@@ -105,9 +115,11 @@ final class NcursesTerminal: Terminal {
     clearok(gv_curscr(), true)
   }
 
+  /// The window's size, uncapped (the app caps what it draws and says so).
   var size: Size {
-    Size(width: Int(getmaxx(gv_stdscr())), height: Int(getmaxy(gv_stdscr())))
+    lastWindowSize ?? Size(width: Int(getmaxx(gv_stdscr())), height: Int(getmaxy(gv_stdscr())))
   }
+  private var lastWindowSize: Size? = NcursesTerminal.windowSize()
 
   /// Copies the canvas to the screen; ncurses sends only what changed.
   func draw(_ canvas: Canvas) {
@@ -156,7 +168,23 @@ final class NcursesTerminal: Terminal {
       resume()
       return .resize
     }
+    if Signals.resized.exchange(false, ordering: .relaxed) {
+      if let window = Self.windowSize() {
+        let drawn = Screen.drawn(window)
+        resizeterm(Int32(drawn.height), Int32(drawn.width))
+        lastWindowSize = window
+      }
+      return .resize
+    }
     return nil
+  }
+
+  /// The window as the kernel reports it, uncapped.
+  static func windowSize() -> Size? {
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    guard gv_window_size(1, &rows, &columns) == 0, rows > 0, columns > 0 else { return nil }
+    return Size(width: Int(columns), height: Int(rows))
   }
 
   /// Continued after a stop we did not ask for (SIGSTOP from outside, then `fg`): the shell has
@@ -298,6 +326,8 @@ enum Signals {
   static let suspendRequested = Atomic<Bool>(false)
   /// SIGCONT arrived: the terminal's modes may have been reset while the process was stopped.
   static let continued = Atomic<Bool>(false)
+  /// SIGWINCH arrived: the window changed size.
+  static let resized = Atomic<Bool>(false)
   static let screenIsActive = Atomic<Bool>(false)
 
   static let quitting: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
@@ -316,6 +346,7 @@ enum Signals {
     pending.store(0, ordering: .sequentiallyConsistent)
     installSuspendHandler(savingPrevious: true)
     gv_set_signal_handler(SIGCONT, { _ in Signals.continued.store(true, ordering: .relaxed) }, previous + Int(SIGCONT))
+    gv_set_signal_handler(SIGWINCH, { _ in Signals.resized.store(true, ordering: .relaxed) }, previous + Int(SIGWINCH))
     for signal in quitting {
       gv_set_signal_handler(
         signal, { received in Signals.pending.store(received, ordering: .relaxed) }, previous + Int(signal))
@@ -332,7 +363,9 @@ enum Signals {
   }
 
   static func restore() {
-    for signal in quitting + crashing + [SIGTSTP, SIGCONT] { gv_restore_signal_handler(signal, previous + Int(signal)) }
+    for signal in quitting + crashing + [SIGTSTP, SIGCONT, SIGWINCH] {
+      gv_restore_signal_handler(signal, previous + Int(signal))
+    }
   }
 
   private static func installSuspendHandler(savingPrevious: Bool) {
