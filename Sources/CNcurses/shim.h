@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -65,6 +66,15 @@ static inline int gv_window_size(int fd, int *rows, int *columns) {
   *rows = size.ws_row;
   *columns = size.ws_col;
   return 0;
+}
+
+// Ctrl-S / Ctrl-Q flow control off: otherwise Ctrl-S freezes every write to the terminal and
+// the program with it (a quitting signal then waits in a blocked write).
+static inline void gv_disable_flow_control(int fd) {
+  struct termios modes;
+  if (tcgetattr(fd, &modes) != 0) return;
+  modes.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+  tcsetattr(fd, TCSANOW, &modes);
 }
 
 static inline int gv_codeset_is_utf8(void) {

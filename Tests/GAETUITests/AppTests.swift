@@ -252,4 +252,55 @@ struct AppTests {
       if t > 0 { #expect(viewport.x(of: t - 1) != nil) }
     }
   }
+
+  /// The command line's γ and λ win over every file of a folder, not only the first.
+  @Test func theCommandLinesGammaAndLambdaHoldForEveryFile() throws {
+    let other = try Scenario.load(path: packageRoot + "/Scenarios/02-dense-rewards.json")
+    var app = App(
+      session: Session(
+        scenario: .builtInDefault, gamma: 0.5, lambda: 0.3, playlist: ["a.json", "b.json"],
+        overrides: Session.Overrides(gamma: 0.5, lambda: 0.3)))
+    app = sending(app, .loaded(other, index: 1))
+    #expect(app.session.gamma == 0.5 && app.session.lambda == 0.3)
+    #expect(sending(app, character("r")).session.lambda == 0.3)
+    // Without flags, each file's own.
+    let plain = sending(makeApp(playlist: ["a.json", "b.json"]), .loaded(other, index: 1))
+    #expect(plain.session.gamma == other.gamma)
+  }
+
+  /// On the "enlarge me" screen nothing acts unseen: only quitting works.
+  @Test func keysDoNothingUnseenOnTheEnlargeScreen() {
+    let small = makeApp(width: 40, height: 10, playlist: ["a.json", "b.json"])
+    for key in [Key.character("w"), .character("]"), .character(" "), .left, .character("?"), .character("1")] {
+      let (after, effects) = App.update(small, .key(key))
+      #expect(effects.isEmpty && after.chrome.top == nil && after.walkthrough!.progress == 1)
+      #expect(after.session.lambda == 0.95 && !after.walkthrough!.playing)
+    }
+    #expect(sending(small, character("q")).quitting)
+  }
+
+  @Test func negativeZeroIsZero() {
+    let app = App(session: Session(scenario: .builtInDefault, gamma: -0.0, lambda: -0.0))
+    #expect(app.session.gamma.sign == .plus && app.session.lambda.sign == .plus)
+    #expect(app.session.traceFileName.hasSuffix("-g0.00-l0.00.md"))
+  }
+
+  /// A million steps: the t row's numbers fit their columns.
+  @Test func longRolloutsShowEveryTimeStepWhole() throws {
+    let count = 1_000_001
+    let zeros = try scenario(rewards: Array(repeating: 0, count: count), values: Array(repeating: 0, count: count + 1))
+    let app = makeApp(scenario: zeros)
+    let text = Screen.render(app, glyphs: .unicode).lines[2]
+    #expect(text.contains("1000000"))
+    #expect(!text.contains("…"))
+  }
+
+  /// A window larger than the screen draws is drawn capped, and says so.
+  @Test func aHugeWindowIsDrawnCapped() {
+    let app = makeApp(width: 10_000, height: 10_000)
+    #expect(app.size == Size(width: Screen.maximumWidth, height: Screen.maximumHeight))
+    let canvas = Screen.render(app, glyphs: .unicode)
+    #expect(canvas.width == Screen.maximumWidth)
+    #expect(canvas.lines.last!.contains("window 10000×10000: drawing 500×300"))
+  }
 }

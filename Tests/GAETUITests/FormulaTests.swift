@@ -168,6 +168,10 @@ struct NumberTextTests {
     #expect(numbers.compact(250) == "250")
     #expect(numbers.compact(1.5e9) == "1.5e9")
     #expect(numbers.compact(1e308) == "1e308")
+    #expect(numbers.compact(9.96e-4) == "1e-3")
+    #expect(numbers.fitting(1e308, digits: 2, width: 8, signed: false) == "1e308")
+    #expect(numbers.fitting(-1e308, digits: 2, width: 8, signed: true) == "−1e308")
+    #expect(numbers.fitting(0.5, digits: 2, width: 8, signed: true) == "+0.50")
     #expect(numbers.compact(1e308).count <= 6)
   }
 }

@@ -3,6 +3,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -150,3 +151,48 @@ def test_starting_in_a_huge_window_is_not_a_bad_terminal(pane):
     p.wait_for(lambda s: "window 10000×5000: drawing 500×300" in s, timeout=20)
     p.keys("q")
     assert p.exit_status() == 0
+
+
+def test_ctrl_s_does_not_freeze_it(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step  1/12" in s)
+    p.keys("C-s", "Left")
+    p.wait_for(lambda s: "step  2/12" in s, timeout=3)
+    os.kill(p.program_pid(), signal.SIGTERM)
+    assert p.exit_status() == 143
+    assert p.flags() == "0 1 0" and p.shell_is_sane()
+
+
+def test_terminal_answers_and_long_sequences_are_not_read_as_keys(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step  1/12" in s)
+    # An OSC colour reply, as a terminal sends it when asked: "]11;rgb:0000/0000/0000" then BEL.
+    p.tmux("send-keys", "-t", "e2e", "-H", "1b", "5d", *[format(ord(c), "x") for c in "11;rgb:1010/0000/0000"], "07")
+    # A CSI sequence of 40 parameter bytes, final byte 'A'.
+    p.tmux("send-keys", "-t", "e2e", "-H", "1b", "5b", *(["30"] * 40), "41")
+    p.keys("Left")
+    screen = p.wait_for(lambda s: "step  2/12" in s, timeout=3)
+    assert "[λ 0.95]" in screen and "γ 0.99" in screen
+    p.keys("q")
+    assert p.exit_status() == 0
+
+
+def test_wide_and_ascii_only_names_leave_no_stale_cells(pane, tmp_path):
+    from conftest import write_scenario
+    folder = tmp_path / "wide"
+    folder.mkdir()
+    write_scenario(folder / "01.json", "日本語のシナリオ 🇫🇷 ❤️ here", [0], [0, 0])
+    write_scenario(folder / "02.json", "plain", [0], [0, 0])
+    for env in [{}, {"LC_ALL": "C"}]:
+        p = pane(env=env)
+        p.run_gaeviz(str(folder))
+        p.wait_for(lambda s: "[1/2]" in s)
+        p.keys("]")
+        screen = p.wait_for(lambda s: "[2/2]" in s)
+        header = screen.split("\n")[0]
+        assert "plain" in header and "here" not in header and "?" not in header, header
+        p.keys("q")
+        assert p.exit_status() == 0
+        p.close()

@@ -86,7 +86,15 @@ public struct App: Sendable {
     return effects
   }
 
+  /// Whether the screen is too small to show anything but "enlarge me".
+  public var isTooSmall: Bool { size.width < Screen.minimumWidth || size.height < Screen.minimumHeight }
+
   private mutating func handleKey(_ key: Key) -> [Effect] {
+    // Nothing acts unseen: while the window is too small, only quitting works.
+    if isTooSmall {
+      if GlobalAction.bindings(session).action(for: key) == .quit { quitting = true }
+      return []
+    }
     if let top = chrome.top {
       switch top {
       case .help(let scroll):

@@ -29,6 +29,19 @@ public struct Session: Sendable {
   /// The notes wrapped at the widths on screen: wrapped once per text and width, not per frame.
   private var wrappedNotes: [Int: [String]] = [:]
 
+  /// γ and λ given on the command line: they win over every file of a folder, not just the first.
+  public struct Overrides: Sendable, Equatable {
+    public var gamma: Double?
+    public var lambda: Double?
+
+    public init(gamma: Double? = nil, lambda: Double? = nil) {
+      self.gamma = gamma
+      self.lambda = lambda
+    }
+  }
+
+  public private(set) var overrides = Overrides()
+
   public struct Failure: Sendable, Equatable {
     public let path: String
     public let reason: String
@@ -38,10 +51,16 @@ public struct Session: Sendable {
   public var lambda: Double { trace.lambda }
   public var stepCount: Int { trace.count }
 
-  public init(scenario: Scenario, gamma: Double, lambda: Double, playlist: [String] = [], playlistIndex: Int = 0) {
+  public init(
+    scenario: Scenario, gamma: Double, lambda: Double, playlist: [String] = [], playlistIndex: Int = 0,
+    overrides: Overrides = Overrides()
+  ) {
     self.playlist = playlist
     self.playlistIndex = playlistIndex
     self.scenario = scenario
+    self.overrides = overrides
+    // −0 is 0 (it would print as "-0.00" and name files "-g-0.00").
+    let (gamma, lambda) = (gamma + 0, lambda + 0)
     trace = GAE.trace(for: scenario.rollout, gamma: gamma, lambda: lambda)
     initialGamma = gamma
     initialLambda = lambda
@@ -50,15 +69,18 @@ public struct Session: Sendable {
   }
 
   mutating func setParameters(gamma: Double, lambda: Double) {
-    guard gamma != self.gamma || lambda != self.lambda else { return }
+    let (gamma, lambda) = (gamma + 0, lambda + 0)
+    guard gamma != self.gamma || lambda != self.lambda || gamma.sign != self.gamma.sign else { return }
     trace.recompute(gamma: gamma, lambda: lambda)
   }
 
-  /// The next file of the folder opened: its own γ and λ (or the seed's), the selection kept.
+  /// The next file of the folder opened: the command line's γ and λ, else the file's, else the
+  /// seed's; the selection kept.
   mutating func open(_ scenario: Scenario, index: Int) {
     var fresh = Session(
-      scenario: scenario, gamma: scenario.gamma ?? Scenario.defaultGamma,
-      lambda: scenario.lambda ?? Scenario.defaultLambda, playlist: playlist, playlistIndex: index)
+      scenario: scenario, gamma: overrides.gamma ?? scenario.gamma ?? Scenario.defaultGamma,
+      lambda: overrides.lambda ?? scenario.lambda ?? Scenario.defaultLambda, playlist: playlist, playlistIndex: index,
+      overrides: overrides)
     fresh.selected = selected
     self = fresh
   }

@@ -15,6 +15,10 @@ public struct Canvas: Equatable, Sendable {
     }
 
     public static let blank = Cell(character: " ", style: .plain)
+
+    /// Columns of the character's first scalar alone: 1 where the cluster is wide only as a
+    /// whole (a flag, ❤️), which a terminal given the first scalar draws narrow.
+    public var leadingScalarColumns: Int { TextWidth.columns(of: character.unicodeScalars.first ?? " ") }
   }
 
   public let width: Int

@@ -41,7 +41,9 @@ public struct FileEffects: EffectPerformer {
       folder = "."
     }
     guard !folder.hasPrefix("/") else { return folder }
+    // A deleted current directory has no name to give.
     let current = FileManager.default.currentDirectoryPath
+    guard !current.isEmpty else { return folder == "." ? "the current directory" : folder }
     return folder == "." ? current : current + "/" + folder
   }
 }

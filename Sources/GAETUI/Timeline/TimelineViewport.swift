@@ -27,7 +27,9 @@ public struct TimelineViewport: Equatable, Sendable {
     originX = area.x + Self.gutter
     self.stepCount = stepCount
     let available = max(area.width - Self.gutter, 0)
-    func width(_ decimals: Int) -> Int { 1 + integerDigits + 1 + decimals }
+    // Wide enough for a number (sign, digits, point, decimals) and for the largest t.
+    let timeDigits = String(max(stepCount - 1, 0)).count
+    func width(_ decimals: Int) -> Int { max(1 + integerDigits + 1 + decimals, timeDigits) }
     var decimals = area.width >= 160 ? 3 : 2
     while decimals < 4, available / (width(decimals + 1) + 1) >= stepCount { decimals += 1 }
     self.decimals = decimals

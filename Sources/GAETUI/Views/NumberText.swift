@@ -39,6 +39,15 @@ struct NumberText: Sendable {
     return text.hasPrefix(glyphs.symbols.minus) || text.hasPrefix("NaN") ? "(\(text))" : text
   }
 
+  /// `fixed` or `signed` when it fits `width` columns, else the short form (+1e308), so a
+  /// huge number never passes for a different one by being cut.
+  func fitting(_ value: Double, digits: Int, width: Int, signed: Bool) -> String {
+    let text = signed ? self.signed(value, digits: digits) : fixed(value, digits: digits)
+    guard text.unicodeScalars.count > width, value.isFinite else { return text }
+    let sign = value < 0 ? glyphs.symbols.minus : (signed ? "+" : "")
+    return sign + compact(value)
+  }
+
   /// A scale's end, short: 3 significant digits, no more than 6 columns (+0.314, +12.5, +1.2e9).
   func compact(_ value: Double) -> String {
     guard value.isFinite else { return nonFinite(value, signed: false) }
@@ -48,7 +57,12 @@ struct NumberText: Sendable {
       var exponent = Int((magnitude.significand > 0 ? magnitude : 1).exponent) * 3 / 10
       while magnitude >= Self.power(exponent + 1) { exponent += 1 }
       while exponent > -400 && magnitude < Self.power(exponent) { exponent -= 1 }
-      let mantissa = magnitude / Self.power(exponent)
+      var mantissa = magnitude / Self.power(exponent)
+      if NumberFormat.fixed(mantissa, digits: 1) == "10.0" {
+        // 9.96e-4 rounds to 10.0e-4: say 1e-3.
+        exponent += 1
+        mantissa = 1
+      }
       let rounded = NumberFormat.fixed(mantissa, digits: 1)
       text = (rounded.hasSuffix(".0") ? String(rounded.dropLast(2)) : rounded) + "e\(exponent)"
     } else {

@@ -24,9 +24,12 @@ struct ViewCommand: ParsableCommand {
     // Everything that can fail on bad input fails here, before the screen is taken over.
     let (scenario, playlist, index, skipped) = try openScenario()
     let (gamma, lambda) = parameters.resolved(for: scenario)
+    let overrides = Session.Overrides(gamma: parameters.gamma, lambda: parameters.lambda)
     var app = App(
-      session: Session(scenario: scenario, gamma: gamma, lambda: lambda, playlist: playlist, playlistIndex: index))
-    if let skipped { app.report("Skipped what could not be opened: \(skipped)", isError: true) }
+      session: Session(
+        scenario: scenario, gamma: gamma, lambda: lambda, playlist: playlist, playlistIndex: index,
+        overrides: overrides))
+    if let skipped { app.report(skipped, isError: true) }
 
     let terminal: NcursesTerminal
     do {
@@ -64,7 +67,10 @@ struct ViewCommand: ParsableCommand {
     var firstError: String?
     for (index, file) in files.enumerated() {
       do {
-        return (try Scenario.load(path: file), files, index, firstError)
+        let skipped = firstError.map {
+          index == 1 ? "Skipped the first file: \($0)" : "Skipped \(index) files that did not open; the first: \($0)"
+        }
+        return (try Scenario.load(path: file), files, index, skipped)
       } catch {
         firstError = firstError ?? error.description
       }

@@ -77,6 +77,9 @@ final class NcursesTerminal: Terminal {
     cbreak()
     noecho()
     nonl()
+    gv_disable_flow_control(0)
+    // Saved as the program's mode, so it comes back after Ctrl-Z and SIGCONT too.
+    def_prog_mode()
     keypad(gv_stdscr(), true)
     curs_set(0)
     set_escdelay(25)
@@ -131,17 +134,40 @@ final class NcursesTerminal: Terminal {
       for x in 0..<min(width, canvas.width) {
         let source = canvas[x, y]
         if source.isContinuation { continue }
-        var count = 0
-        for scalar in source.character.unicodeScalars where count < Int(CCHARW_MAX) - 1 {
-          // Without a UTF-8 locale only ASCII can be drawn; anything else (a name from a file)
-          // becomes '?' rather than garbage.
-          characters[count] = wchar_t(unicode || scalar.isASCII ? scalar.value : 0x3F)
-          count += 1
+        let scalars = source.character.unicodeScalars
+        let first = scalars.first ?? " "
+        // Without a UTF-8 locale only ASCII can be drawn; anything else (a name from a file)
+        // becomes '?' rather than garbage.
+        let drawable = unicode || first.isASCII
+        characters[0] = wchar_t(drawable ? first.value : 0x3F)
+        var count = 1
+        if unicode {
+          // Combining marks ride on their base. The other scalars of a cluster (a flag's second
+          // letter, the rest of a ZWJ sequence, a variation selector) cannot share one ncurses
+          // cell: they are dropped rather than drawn loose in the next cell.
+          for scalar in scalars.dropFirst() where count < Int(CCHARW_MAX) - 1 {
+            let category = scalar.properties.generalCategory
+            if category == .nonspacingMark || category == .enclosingMark || category == .spacingMark {
+              characters[count] = wchar_t(scalar.value)
+              count += 1
+            }
+          }
         }
         characters[count] = 0
-        setcchar(&cell, characters, attributes(source.style), pair(for: source.style), nil)
+        let attributes = attributes(source.style)
+        let pair = pair(for: source.style)
+        setcchar(&cell, characters, attributes, pair, nil)
         // The bottom-right cell returns ERR (the cursor cannot advance) but is drawn.
         _ = mvwadd_wch(window, Int32(y), Int32(x), &cell)
+        // A two-column cell drawn one column wide (a '?' in ASCII, a base the terminal counts as
+        // narrow): its second column is blanked, so nothing stale from an earlier frame shows.
+        let wide = x + 1 < min(width, canvas.width) && canvas[x + 1, y].isContinuation
+        if wide && (!drawable || source.leadingScalarColumns == 1) {
+          characters[0] = 0x20
+          characters[1] = 0
+          setcchar(&cell, characters, attributes, pair, nil)
+          _ = mvwadd_wch(window, Int32(y), Int32(x + 1), &cell)
+        }
       }
     }
     wnoutrefresh(window)
@@ -275,19 +301,31 @@ final class NcursesTerminal: Terminal {
   }
 
   /// Esc alone is a key; Esc followed at once by more bytes is a sequence ncurses did not know
-  /// (a function key, Alt+key, a mouse report): swallow it whole rather than let its '[' or
-  /// 'O' act as keys of their own.
+  /// (a function key, Alt+key, a mouse report, a terminal's answer): swallow it whole rather
+  /// than let its bytes act as keys of their own. CSI and SS3 end at a final byte in @…~; OSC,
+  /// DCS, APC, PM and SOS strings end at BEL or ESC \.
   private func readAfterEscape() -> Key? {
     let window = gv_stdscr()
     wtimeout(window, 0)
     let code = wgetch(window)
     guard code != ERR else { return .escape }
-    guard code == 0x5B || code == 0x4F else { return nil }  // '[' or 'O': a CSI or SS3 sequence
-    // Parameters and intermediates run until a final byte in @…~.
-    for _ in 0..<32 {
-      let next = wgetch(window)
-      guard next != ERR else { return nil }
-      if (0x40...0x7E).contains(next) { return nil }
+    switch code {
+    case 0x5B, 0x4F:  // '[' or 'O'
+      for _ in 0..<4096 {
+        let next = wgetch(window)
+        guard next != ERR else { return nil }
+        if (0x40...0x7E).contains(next) { return nil }
+      }
+    case 0x5D, 0x50, 0x5F, 0x5E, 0x58:  // ']' OSC, 'P' DCS, '_' APC, '^' PM, 'X' SOS
+      var previous: Int32 = 0
+      for _ in 0..<65536 {
+        let next = wgetch(window)
+        guard next != ERR else { return nil }
+        if next == 0x07 || (previous == 0x1B && next == 0x5C) { return nil }
+        previous = next
+      }
+    default:
+      break  // Alt + a key: dropped with its key
     }
     return nil
   }

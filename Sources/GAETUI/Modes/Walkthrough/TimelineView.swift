@@ -100,7 +100,10 @@ struct TimelineView {
     }
     func signed(_ value: Double, _ row: Row) {
       let style = Theme.signed(Double(NumberText.shownSign(value, digits: decimals)))
-      right(numbers.signed(value, digits: decimals), row, style)
+      right(numbers.fitting(value, digits: decimals, width: width, signed: true), row, style)
+    }
+    func plain(_ value: Double, _ row: Row, _ style: Style) {
+      right(numbers.fitting(value, digits: decimals, width: width, signed: false), row, style)
     }
     right("\(t)", .time, Theme.title)
 
@@ -112,8 +115,8 @@ struct TimelineView {
     } else if !label.isEmpty {
       right(label, .label, .plain)
     }
-    right(numbers.fixed(rollout.rewards[t], digits: decimals), .reward, .plain)
-    right(numbers.fixed(rollout.values[t], digits: decimals), .value, .plain)
+    plain(rollout.rewards[t], .reward, .plain)
+    plain(rollout.values[t], .value, .plain)
 
     guard walkthrough.isComputed(t) else {
       for row in [Row.nextValue, .delta, .carry, .advantage] { right(glyphs.marks.pending, row, Theme.pending) }
@@ -125,7 +128,7 @@ struct TimelineView {
     case .finalValue: nextStyle = Theme.truncated
     case .nextValue: nextStyle = .plain
     }
-    right(numbers.fixed(trace.nextValue[t], digits: decimals), .nextValue, nextStyle)
+    plain(trace.nextValue[t], .nextValue, nextStyle)
     signed(trace.delta[t], .delta)
     if rollout.isEpisodeBoundary(t) {
       // The carry is not computed here: the rule sets it to 0. Say so.
