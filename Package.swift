@@ -31,8 +31,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // The scenario readers under libFuzzer (Scripts/fuzz.sh), or replaying a corpus.
-    .executableTarget(name: "scenario-fuzzer", dependencies: ["GAECore"]),
+    // The scenario readers and the visualiser's drawing under libFuzzer (Scripts/fuzz.sh), or
+    // replaying a corpus.
+    .executableTarget(name: "scenario-fuzzer", dependencies: ["GAECore", "GAETUI"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "GAECoreTests", dependencies: ["GAECore", "TestSupport"]),
     // The golden screens are read from the source tree (so they can be re-recorded in place).

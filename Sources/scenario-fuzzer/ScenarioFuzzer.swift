@@ -1,4 +1,5 @@
 import GAECore
+import GAETUI
 
 #if canImport(Glibc)
   import Glibc
@@ -10,8 +11,10 @@ import GAECore
 /// - as a plain program (`swift run scenario-fuzzer FILE…`) that replays inputs, so every crash
 ///   the fuzzer ever found is checked again by the tests.
 ///
-/// Beyond "no crash", whatever parses must survive a write-and-reparse round trip unchanged and
-/// give a finite trace: the fuzzer is a correctness oracle, not only a crash finder.
+/// Beyond "no crash", whatever parses must survive a write-and-reparse round trip unchanged, give
+/// the seed's advantages bit for bit (overflows to ±∞ and NaN included: finite inputs can still
+/// overflow, so nothing derived is assumed finite), and be drawn by the visualiser in every state
+/// at several sizes: the fuzzer is a correctness oracle, not only a crash finder.
 enum ScenarioFuzzer {
   static func exercise(_ bytes: [UInt8]) {
     if let scenario = try? Scenario(json: bytes) {
@@ -36,12 +39,46 @@ enum ScenarioFuzzer {
   }
 
   private static func check(_ scenario: Scenario) {
-    let trace = GAE.trace(
-      for: scenario.rollout, gamma: scenario.gamma ?? Scenario.defaultGamma,
-      lambda: scenario.lambda ?? Scenario.defaultLambda)
-    // Inputs are finite and γ, λ in [0, 1]; a long enough rollout can still overflow to ±inf
-    // (|A| grows with T·max|r|), but never to NaN.
-    precondition(!trace.advantage.contains { $0.isNaN }, "NaN advantage")
+    let gamma = scenario.gamma ?? Scenario.defaultGamma
+    let lambda = scenario.lambda ?? Scenario.defaultLambda
+    let trace = GAE.trace(for: scenario.rollout, gamma: gamma, lambda: lambda)
+    let reference = seedLoop(scenario.rollout, gamma: gamma, lambda: lambda)
+    for t in 0..<reference.count {
+      let (a, b) = (trace.advantage[t], reference[t])
+      precondition(a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN), "advantage \(t) differs from the seed's loop")
+    }
+    draw(scenario, gamma: gamma, lambda: lambda)
+  }
+
+  /// The seed's NumPy loop, transcribed: the oracle for the fast pass.
+  private static func seedLoop(_ rollout: Rollout, gamma: Double, lambda: Double) -> [Double] {
+    var advantages = [Double](repeating: 0, count: rollout.count)
+    var gae = 0.0
+    for t in stride(from: rollout.count - 1, through: 0, by: -1) {
+      let delta = rollout.rewards[t] + gamma * rollout.nextValue(at: t).value - rollout.values[t]
+      let notOver: Double = rollout.isEpisodeBoundary(t) ? 0 : 1
+      gae = delta + gamma * lambda * notOver * gae
+      advantages[t] = gae
+    }
+    return advantages
+  }
+
+  /// The visualiser draws it, whatever its numbers: at the smallest, the usual and a wide size,
+  /// before and after the pass, at λ = 0 and 1, with help and the notes open.
+  private static func draw(_ scenario: Scenario, gamma: Double, lambda: Double) {
+    let keys: [[Key]] = [
+      [], [.end], [.end, .character("0")], [.end, .character("1")], [.character("?")], [.character("i")],
+    ]
+    for (width, height) in [(60, 20), (80, 24), (203, 61)] {
+      for sequence in keys {
+        var app = App(session: Session(scenario: scenario, gamma: gamma, lambda: lambda))
+        _ = app.handle(.resize(width: width, height: height))
+        for key in sequence { _ = app.handle(.key(key)) }
+        let canvas = Screen.render(app, glyphs: .unicode)
+        precondition(canvas.width == width && canvas.height == height, "a canvas of the wrong size")
+        _ = Screen.render(app, glyphs: .ascii)
+      }
+    }
   }
 }
 
