@@ -303,4 +303,13 @@ struct AppTests {
     #expect(canvas.width == Screen.maximumWidth)
     #expect(canvas.lines.last!.contains("window 10000×10000: drawing 500×300"))
   }
+
+  /// `w` on a rollout no slide can hold says what to do instead, and writes nothing.
+  @Test func writingAHugeTraceIsRefusedWithTheWayToDoIt() throws {
+    let count = App.largestSlideTrace + 1
+    let big = try scenario(rewards: Array(repeating: 0, count: count), values: Array(repeating: 0, count: count + 1))
+    let (app, effects) = App.update(makeApp(scenario: big), character("w"))
+    #expect(effects.isEmpty)
+    #expect(app.chrome.status?.text.contains("gae-viz trace") == true)
+  }
 }

@@ -32,6 +32,9 @@ public struct App: Sendable {
   /// The subscription: the mode's tick interval, or none while a file's error is shown.
   public var tickInterval: Duration? { session.failure == nil ? mode.tickInterval : nil }
 
+  /// The most steps `w` writes as a Markdown table.
+  public static let largestSlideTrace = 100_000
+
   /// Where the mode draws: between the two header rows and the footer.
   public static func body(of size: Size) -> Rect {
     Rect(x: 0, y: 2, width: size.width, height: size.height - 3)
@@ -156,6 +159,15 @@ public struct App: Sendable {
       return [.load(path: playlist[index], index: index)]
     case .writeTrace:
       chrome.withdrawConfirmations()
+      guard session.stepCount <= Self.largestSlideTrace else {
+        // Writing it would hold the screen for seconds and fill hundreds of megabytes for a
+        // table no slide can show; the command line streams it instead.
+        chrome.status = Chrome.Status(
+          text: "\(session.stepCount) rows are too many for a slide (w writes up to \(Self.largestSlideTrace)): "
+            + "gae-viz trace FILE --format markdown --output OUT streams them",
+          isError: true)
+        return []
+      }
       return [
         .writeTrace(
           TraceWrite(
