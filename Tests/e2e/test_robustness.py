@@ -196,3 +196,21 @@ def test_wide_and_ascii_only_names_leave_no_stale_cells(pane, tmp_path):
         p.keys("q")
         assert p.exit_status() == 0
         p.close()
+
+
+def test_a_signal_during_a_load_is_acted_on_when_it_ends_without_a_key(pane, tmp_path):
+    from conftest import write_scenario
+    folder = tmp_path / "big"
+    folder.mkdir()
+    write_scenario(folder / "01.json", "small", [0], [0, 0])
+    count = 300_000
+    write_scenario(folder / "02.json", "big", [0.5] * count, [0.25] * (count + 1))
+    p = pane()
+    p.run_gaeviz(str(folder))
+    p.wait_for(lambda s: "[1/2]" in s)
+    pid = p.program_pid()
+    p.keys("]")
+    time.sleep(0.05)
+    os.kill(pid, signal.SIGTERM)
+    assert p.exit_status() == 143  # exit_status waits at most 10 s, and no key is sent
+    assert p.flags() == "0 1 0" and p.shell_is_sane()
