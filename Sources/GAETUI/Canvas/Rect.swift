@@ -39,8 +39,4 @@ public struct Rect: Equatable, Sendable {
       Rect(x: x, y: y, width: taken, height: height), Rect(x: x + taken, y: y, width: width - taken, height: height)
     )
   }
-
-  public func inset(_ by: Int) -> Rect {
-    Rect(x: x + by, y: y + by, width: width - 2 * by, height: height - 2 * by)
-  }
 }

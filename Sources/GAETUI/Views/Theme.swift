@@ -9,8 +9,6 @@ enum Theme {
   static let truncated = Style(foreground: .blue, bold: true)
   /// The step being computed: black on cyan, reverse video without colour.
   static let current = Style(foreground: .black, background: .cyan, bold: true)
-  /// A_{t+1} on the timeline, feeding the current step.
-  static let feeds = Style(bold: true, underline: true)
   static let carry = Style(foreground: .blue, bold: true)
   static let header = Style(reverse: true)
   static let headerTitle = Style(bold: true, reverse: true)
