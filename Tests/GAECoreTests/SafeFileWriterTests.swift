@@ -134,10 +134,12 @@ struct SafeFileWriterTests {
     defer { close(reader) }
     let link = directory + "/to-pipe"
     symlink(fifo, link)
-    try SafeFileWriter.write("through the pipe", to: link, overwrite: true)
+    // With or without overwrite: there is no file to lose.
+    try SafeFileWriter.write("through the pipe, ", to: link, overwrite: true)
+    try SafeFileWriter.write("twice", to: fifo, overwrite: false)
     var buffer = [UInt8](repeating: 0, count: 64)
     let count = read(reader, &buffer, buffer.count)
-    #expect(String(decoding: buffer[..<max(count, 0)], as: UTF8.self) == "through the pipe")
+    #expect(String(decoding: buffer[..<max(count, 0)], as: UTF8.self) == "through the pipe, twice")
     #expect(status(fifo).st_mode & S_IFMT == S_IFIFO)
     #expect(leftovers().isEmpty)
   }
@@ -202,8 +204,8 @@ struct SafeFileWriterTests {
     #expect(leftovers().isEmpty)
   }
 
-  /// Streaming: the bytes arrive in pieces; the temporary file is armed for removal on a signal
-  /// while it is written, and disarmed once it is in place.
+  /// Streaming: the bytes arrive in pieces; the temporary file is private (0600, whatever the
+  /// umask) and armed for removal on a signal while it is written, and disarmed once in place.
   @Test func aStreamedFileIsArmedWhileItIsWritten() throws {
     let path = directory + "/streamed.csv"
     var armed: [Bool] = []
@@ -211,11 +213,20 @@ struct SafeFileWriterTests {
       for piece in ["one,", "two,", "three\n"] {
         try send(piece, to: sink)
         let temporary = directory + "/" + leftovers()[0]
-        armed.append(TemporaryFiles.isArmed(temporary))
+        armed.append(TemporaryFiles.isArmed(temporary) && status(temporary).st_mode & 0o777 == 0o600)
       }
     }
     #expect(armed == [true, true, true])
     #expect(contents(path) == "one,two,three\n")
     #expect(leftovers().isEmpty)
+  }
+
+  /// The umask, read without setting it, is what the kernel applies to a new file.
+  @Test func theUmaskIsReadWithoutBeingSet() throws {
+    let probe = directory + "/probe"
+    let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o666)
+    #expect(descriptor >= 0)
+    close(descriptor)
+    #expect(status(probe).st_mode & 0o777 == 0o666 & ~SafeFileWriter.currentUmask())
   }
 }

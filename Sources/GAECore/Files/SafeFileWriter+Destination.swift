@@ -17,8 +17,8 @@ extension SafeFileWriter {
     /// only through a link that does not name it.
     case inPlace(String, truncate: Bool)
 
-    /// Where `path` leads. Refuses a directory, a block device or a socket, and anything that
-    /// exists (a dangling link included) unless `overwrite`.
+    /// Where `path` leads. Refuses a directory, a block device or a socket, and anything else
+    /// that exists (a dangling link included) unless `overwrite`.
     static func of(_ path: String, overwrite: Bool) throws(FileWriteError) -> Destination {
       var link = stat()
       guard lstat(path, &link) == 0 else {
@@ -29,6 +29,8 @@ extension SafeFileWriter {
       let reachable = stat(path, &status) == 0
       let missing = errno
       if reachable && status.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path: path) }
+      // A device or FIFO holds no file to lose: `-o /dev/stdout` needs no --force.
+      if reachable && [S_IFCHR, S_IFIFO].contains(status.st_mode & S_IFMT) { return .inPlace(path, truncate: false) }
       guard overwrite else { throw .exists(path: path) }
       let isLink = link.st_mode & S_IFMT == S_IFLNK
       guard reachable else {
@@ -47,7 +49,6 @@ extension SafeFileWriter {
         // The link's text does not lead to its file (/dev/stdout → /proc/self/fd/1 → a file
         // that may have been renamed or deleted): only the link knows the way.
         return .inPlace(path, truncate: true)
-      case S_IFCHR, S_IFIFO: return .inPlace(path, truncate: false)
       case S_IFBLK: throw .failed(path: path, reason: "is a block device, not a file")
       case S_IFSOCK: throw .failed(path: path, reason: "is a socket, not a file")
       default: throw .failed(path: path, reason: "is not a regular file")

@@ -12,8 +12,8 @@
 ///
 /// With `overwrite`, a symbolic link is followed: the file it leads to is replaced, in that
 /// file's folder, keeping its permissions (the link stays a link). A character device or a FIFO
-/// (`/dev/null`, `/dev/stdout`, a named pipe) cannot be replaced, so it is written in place; a
-/// block device or a socket is refused. No file is ever left world-writable. A signal that ends
+/// (`/dev/null`, `/dev/stdout`, a named pipe) cannot be replaced, so it is written in place,
+/// with or without `overwrite` (there is no file to lose); a block device or a socket is refused. No file is ever left world-writable. A signal that ends
 /// the program part-way removes the temporary file (see `TemporaryFiles`).
 public enum SafeFileWriter {
   public static func write(_ text: String, to path: String, overwrite: Bool) throws(FileWriteError) {
@@ -122,11 +122,11 @@ public enum SafeFileWriter {
     committed = true
   }
 
-  /// A new file in `directory` for the output, private (0600) while it is written, armed for
-  /// removal on a signal. Its name is short whatever the target's (a hidden name, at most 40
-  /// bytes of the target's, a random suffix), so any legal name can be written. Returns the mode
-  /// the umask gives a new file, learnt from the kernel rather than from umask(2), which would
-  /// change the process's mask for a moment under every other thread.
+  /// A new file in `directory` for the output, private (0600) from the start, so that nobody
+  /// else can open it while it is written, armed for removal on a signal. Its name is short
+  /// whatever the target's (hidden, at most 40 bytes of the target's name, a random suffix), so
+  /// any legal name can be written. Also returns the mode a new file gets here: 0666 less the
+  /// umask.
   private static func createTemporary(
     in directory: String, for name: String, path: String
   ) throws(FileWriteError) -> (Int32, String, Int?, mode_t) {
@@ -141,19 +141,46 @@ public enum SafeFileWriter {
       let suffix = String(decoding: (0..<12).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self)
       let temporary = directory + "." + hint + ".gaeviz-" + suffix
       let slot = TemporaryFiles.arm(temporary)
-      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
       guard descriptor >= 0 else {
         let code = errno
         TemporaryFiles.disarm(slot)
         if code == EEXIST { continue }
         throw .failed(path: path, reason: reason(code))
       }
-      var status = stat()
-      fstat(descriptor, &status)
-      fchmod(descriptor, 0o600)
-      return (descriptor, temporary, slot, status.st_mode & 0o777)
+      return (descriptor, temporary, slot, 0o666 & ~currentUmask())
     }
     throw .failed(path: path, reason: "could not find a free temporary name")
+  }
+
+  /// The process's umask, read where Linux shows it (/proc/self/status, since 4.7): asking
+  /// umask(2) means setting it, and for a moment every other thread's new files would get the
+  /// wrong mask. Elsewhere that is the only way.
+  static func currentUmask() -> mode_t {
+    if let line = procSelfStatus().split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+      let mask = mode_t(line.dropFirst("Umask:".count).trimmingPrefix(while: \.isWhitespace), radix: 8)
+    {
+      return mask
+    }
+    let mask = umask(0o022)
+    umask(mask)
+    return mask
+  }
+
+  /// /proc/self/status, or "" where there is none. (Its size shows as 0: read until the end.)
+  private static func procSelfStatus() -> String {
+    let descriptor = open("/proc/self/status", O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return "" }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = read(descriptor, &buffer, buffer.count)
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { break }
+      bytes += buffer[..<count]
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Writes through `target` where it is: a device or a FIFO, which cannot be replaced, or a
