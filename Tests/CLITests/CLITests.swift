@@ -226,12 +226,13 @@ struct CLITests {
   }
 
   /// A file that fills up part-way (here a file-size limit, with SIGXFSZ ignored so the write
-  /// fails instead of killing the program): one line, exit 1.
+  /// fails instead of killing the program): one line, exit 1. The limit is 2 MiB, not less:
+  /// under ThreadSanitizer the program cannot start below about that.
   @Test func aStandardOutputFileThatFillsUpIsAnError() throws {
     let path = directory + "/limited.csv"
     let big = try file(
-      "big.csv", "reward,value,terminated,truncated\n" + String(repeating: "0.25,0.5,0,0\n", count: 20_000) + ",1,,\n")
-    let result = try shell("trap '' XFSZ; ulimit -f 20; exec \"$0\" trace \"$1\" --format csv > \"$2\"", [big, path])
+      "big.csv", "reward,value,terminated,truncated\n" + String(repeating: "0.25,0.5,0,0\n", count: 40_000) + ",1,,\n")
+    let result = try shell("trap '' XFSZ; ulimit -f 4096; exec \"$0\" trace \"$1\" --format csv > \"$2\"", [big, path])
     #expect(result.status == 1)
     #expect(result.stderr == "gae-viz: standard output: file too large\n")
   }
@@ -277,6 +278,7 @@ struct CLITests {
     (["--digits", "18"], "--digits must be between 0 and 17, got 18"),
     (["--gamma", "-0.5"], "--gamma must be in [0, 1], got -0.5"),
     (["--lambda", "-1"], "--lambda must be in [0, 1], got -1.0"),
+    (["--output", ""], "--output needs a file name"),
   ])
   func outOfRangeNumbersAreUsageErrors(arguments: [String], message: String) throws {
     let result = try run(["trace"] + arguments)

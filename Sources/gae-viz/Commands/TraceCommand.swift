@@ -37,6 +37,7 @@ struct TraceCommand: ParsableCommand {
 
   func validate() throws {
     guard (0...17).contains(digits) else { throw ValidationError("--digits must be between 0 and 17, got \(digits)") }
+    if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
   }
 
   func run() throws {
