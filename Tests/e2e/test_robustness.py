@@ -1,10 +1,14 @@
-"""Terminal faults and abuse: resize storms, signals, thousands of random keys, unreadable files."""
+"""Terminal faults and abuse: resize storms, signals, thousands of random keys, unreadable files;
+writes interrupted by signals and file-size limits, and the memory a long trace needs."""
+import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -214,3 +218,144 @@ def test_a_signal_during_a_load_is_acted_on_when_it_ends_without_a_key(pane, tmp
     os.kill(pid, signal.SIGTERM)
     assert p.exit_status() == 143  # exit_status waits at most 10 s, and no key is sent
     assert p.flags() == "0 1 0" and p.shell_is_sane()
+
+
+def write_scenario(path, steps, seed=5):
+    rng = random.Random(seed)
+    with open(path, "w") as f:
+        json.dump({"name": "long", "rewards": [round(rng.uniform(-1, 1), 6) for _ in range(steps)],
+                   "values": [round(rng.uniform(-2, 2), 6) for _ in range(steps + 1)],
+                   "terminated": [int(rng.random() < 0.005) for _ in range(steps)],
+                   "truncated": [int(rng.random() < 0.005) for _ in range(steps)]}, f)
+
+
+@pytest.fixture(scope="module")
+def scenarios():
+    """A 10^6-step and a 10^5-step scenario, made once for the module, removed after it."""
+    directory = tempfile.mkdtemp(prefix="gaeviz-e2e-")
+    made = {}
+    for steps in (1_000_000, 100_000):
+        made[steps] = os.path.join(directory, f"long-{steps}.json")
+        write_scenario(made[steps], steps)
+    yield made
+    shutil.rmtree(directory)
+
+
+@pytest.fixture
+def folder():
+    directory = tempfile.mkdtemp(prefix="gaeviz-e2e-")
+    yield directory
+    shutil.rmtree(directory)
+
+
+def temporaries(directory):
+    return [name for name in os.listdir(directory) if ".gaeviz-" in name]
+
+
+OLD = "the old contents, which must survive whole\n"
+
+
+def interrupt_mid_write(command, folder, target, number, **popen):
+    """Runs `command` over an existing `target` and, while its temporary file is being written,
+    sends signal `number`. To be sure the signal lands mid-write, the program is frozen
+    (SIGSTOP) as soon as the temporary file appears, the file is checked to be still there, and
+    only then is the signal sent and the program let go (it handles the signal first thing)."""
+    for _ in range(5):
+        with open(target, "w") as f:
+            f.write(OLD)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **popen)
+        deadline = time.time() + 120
+        while process.poll() is None and time.time() < deadline:
+            if temporaries(folder):
+                process.send_signal(signal.SIGSTOP)
+                if temporaries(folder):
+                    process.send_signal(number)
+                    process.send_signal(signal.SIGCONT)
+                    process.communicate(timeout=60)
+                    return process.returncode
+                process.send_signal(signal.SIGCONT)
+        process.communicate(timeout=60)
+    raise AssertionError("the temporary file was never seen mid-write")
+
+
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["SIGINT", "SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize("command", ["trace", "convert"])
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(scenarios, folder, command, number):
+    # The temporary file used to stay behind (hundreds of MB for a long trace).
+    target = os.path.join(folder, "out.csv")
+    if command == "trace":
+        arguments = [BINARY, "trace", scenarios[100_000], "--format", "csv", "-o", target, "--force"]
+    else:
+        arguments = [BINARY, "convert", scenarios[100_000], target, "--force"]
+    status = interrupt_mid_write(arguments, folder, target, number)
+    assert status == -number, "gae-viz should die of the signal, as a program interrupted does"
+    assert os.listdir(folder) == ["out.csv"]
+    with open(target) as f:
+        assert f.read() == OLD
+
+
+def test_a_file_size_limit_leaves_the_old_file_and_no_temporary(scenarios, folder):
+    # SIGXFSZ, when the output outgrows `ulimit -f`, ends the program like the others.
+    target = os.path.join(folder, "out.json")
+    with open(target, "w") as f:
+        f.write(OLD)
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
+
+    out = subprocess.run([BINARY, "trace", scenarios[100_000], "--format", "json", "-o", target, "--force"],
+                         capture_output=True, preexec_fn=limit)
+    assert out.returncode == -signal.SIGXFSZ
+    assert os.listdir(folder) == ["out.json"]
+    with open(target) as f:
+        assert f.read() == OLD
+
+
+def test_an_ignored_signal_stays_ignored(scenarios, folder):
+    # `nohup` and friends: a signal the parent ignores does not stop the write, which completes.
+    target = os.path.join(folder, "out.csv")
+    status = interrupt_mid_write([BINARY, "trace", scenarios[100_000], "--format", "csv", "-o", target, "--force"],
+                                 folder, target, signal.SIGHUP,
+                                 preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN))
+    assert status == 0
+    assert os.listdir(folder) == ["out.csv"]
+    with open(target) as f:
+        assert f.readline() == "step,t,reward,value,next_value,terminated,truncated,delta,carry,advantage,return\n"
+
+
+# Run from a small fresh Python: a process's peak memory (ru_maxrss) includes what the process it
+# was forked from had mapped before exec, so forked straight from pytest, holding the scenarios,
+# every run would measure pytest.
+MEASURE = """
+import os, sys
+out = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0), (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)]
+pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ, file_actions=out)
+_, status, usage = os.wait4(pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+"""
+
+
+def peak_kib(arguments):
+    """The peak resident memory of one run in KiB, from the kernel's own account (wait4)."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *arguments], capture_output=True, text=True, check=True)
+    status, peak = map(int, out.stdout.split())
+    assert status == 0, arguments
+    return peak
+
+
+@pytest.mark.parametrize("format", ["table", "csv", "json", "markdown"])
+def test_trace_streams_its_output(scenarios, folder, format):
+    # trace needs what `check` needs (the scenario read, the pass computed) and next to nothing
+    # for its output, which it writes as it goes: it used to build the whole text in memory
+    # (a 10^6-step JSON trace peaked near 575 MiB).
+    path = scenarios[100_000]
+    floor = peak_kib([BINARY, "check", path])
+    for extra in ([], ["-o", os.path.join(folder, "out")]):
+        peak = peak_kib([BINARY, "trace", path, "--format", format, "--force", *extra])
+        assert peak - floor < 8 * 1024, (format, extra, peak, floor)
+
+
+def test_a_million_step_trace_needs_under_150_mib(scenarios):
+    # One format is enough here (the debug build is slow); the test above shows the others
+    # need no more than it. A release build measures about 68 MiB for each.
+    assert peak_kib([BINARY, "trace", scenarios[1_000_000], "--format", "csv"]) < 150 * 1024

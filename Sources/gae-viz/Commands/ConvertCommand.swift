@@ -14,7 +14,7 @@ struct ConvertCommand: ParsableCommand {
   @Argument(help: "The file to write (.json or .csv).")
   var output: String
 
-  @Flag(help: "Replace OUTPUT if it exists.")
+  @Flag(help: "Replace OUTPUT if it exists (through a symbolic link, the file it points to).")
   var force = false
 
   func validate() throws {

@@ -7,7 +7,14 @@ struct TraceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trace",
     abstract: "Print the backward pass, one row per computation step (t descending).",
-    discussion: "json and csv print numbers to full round-trip precision; table and markdown round to --digits."
+    discussion: """
+      json and csv print numbers in shortest round-trip form; a number that overflowed is \
+      Infinity, -Infinity or NaN (in JSON as a string: "Infinity", so the file stays strict \
+      JSON). table and markdown round to --digits decimals and print inf, -inf and nan. \
+      Control characters in the scenario's name are shown as \\u{1B} in table and markdown, \
+      and \\u escaped in JSON. Rows are written as they are computed, so a long trace needs \
+      little memory; with --output, the file appears only when it is complete.
+      """
   )
 
   @Argument(help: "A scenario file (.json or .csv). Without it, the built-in scenario.")
@@ -18,17 +25,19 @@ struct TraceCommand: ParsableCommand {
   @Option(help: "Output format: \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
   var format: TraceFormat = .table
 
-  @Option(help: "Decimals for table and markdown.")
+  // `.unconditional`, so that `--digits -1` is told the range instead of "missing value".
+  @Option(parsing: .unconditional, help: "Decimals for table and markdown, 0 to 17.")
   var digits: Int = 4
 
   @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
   var output: String?
 
-  @Flag(help: "Replace --output if it exists.")
+  @Flag(help: "Replace --output if it exists (through a symbolic link, the file it points to).")
   var force = false
 
   func validate() throws {
-    guard (0...17).contains(digits) else { throw ValidationError("--digits must be between 0 and 17") }
+    guard (0...17).contains(digits) else { throw ValidationError("--digits must be between 0 and 17, got \(digits)") }
+    if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
   }
 
   func run() throws {
@@ -44,13 +53,14 @@ struct TraceCommand: ParsableCommand {
     }
     let (gamma, lambda) = parameters.resolved(for: scenario)
     let trace = GAE.trace(for: scenario.rollout, gamma: gamma, lambda: lambda)
-    let text = format.render(trace, name: scenario.name, digits: digits)
     guard let output else {
-      print(text, terminator: "")
+      try format.write(trace, name: scenario.name, digits: digits, to: StandardOutput.write)
       return
     }
     do {
-      try SafeFileWriter.write(text, to: output, overwrite: force)
+      try SafeFileWriter.write(to: output, overwrite: force) { (sink) throws(FileWriteError) in
+        try format.write(trace, name: scenario.name, digits: digits, to: sink)
+      }
     } catch {
       throw failWithDataError(error.description)
     }

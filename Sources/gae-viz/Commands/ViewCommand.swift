@@ -11,8 +11,8 @@ import GAETUI
 struct ViewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "view",
-    abstract: "Open the visualiser (the default command).",
-    discussion: "Press ? inside for every key."
+    abstract: "Open the interactive visualiser on a scenario file, a folder or the built-in scenario.",
+    discussion: "Press ? inside for every key, q to quit. Needs a terminal on standard input and output."
   )
 
   @Argument(help: "A scenario file, or a folder to browse. Without it, the built-in scenario.")
