@@ -19,9 +19,11 @@ public struct FileEffects: EffectPerformer {
         return .loadFailed(path: path, reason: error.description, index: index)
       }
     case .writeTrace(let write):
-      let text = write.format.render(write.trace, name: write.name, digits: write.digits)
       do {
-        try SafeFileWriter.write(text, to: write.path, overwrite: write.overwrite)
+        // Streamed: rows go to the file as they are spelt, not built whole in memory first.
+        try SafeFileWriter.write(to: write.path, overwrite: write.overwrite) { (sink) throws(FileWriteError) in
+          try write.format.write(write.trace, name: write.name, digits: write.digits, to: sink)
+        }
         return .traceWritten(path: write.path)
       } catch {
         let exists: Bool
