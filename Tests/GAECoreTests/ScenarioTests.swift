@@ -130,6 +130,11 @@ struct ScenarioJSONTests {
       "{\"name\": \"x\", \(validBody), \"final_values\": [null, \"x\"]}",
       "final_values[1]: expected a number, found a string (line 1, column 133)"
     ),
+    (
+      "{\"rewards\": [0, 0], \"values\": [0, 0, 0], \"terminated\": [true, false], \"truncated\": [false, true], "
+        + "\"final_values\": [0.5, 0.25]}",
+      "final_values[0]: a final value on a step that is not truncated (truncated[0] is false; use null)"
+    ),
   ])
   func malformedInputNamesTheProblem(text: String, message: String) {
     #expect(throws: (any Error).self) { try parse(text) }
