@@ -45,6 +45,48 @@ private func identical(_ a: Scenario, _ b: Scenario) -> Bool {
     && (r.labels == nil) == (s.labels == nil) && zip(r.labels ?? [], s.labels ?? []).allSatisfy { same($0, $1) }
 }
 
+/// Text made to break a writer: line breaks of every kind, surrounding spaces, quotes, commas,
+/// comment and JSON look-alikes, combining marks, control characters, a byte-order mark.
+private func awkwardText(_ rng: inout SplitMix64, maxPieces: Int = 8) -> String {
+  let pieces = [
+    "a", "Z", "0", " ", "  ", "\t", "\n", "\r", "\r\n", "\n\n", ",", ",,", "\"", "\"\"", "#", "# name: x", ":",
+    "γ", "😀", "e\u{301}", "é", "\u{0}", "\u{1F}", "\u{7F}", "\u{FEFF}", "\u{2028}", "\\", "\\n", ";", "'",
+    "null", "-0", "1e5", "\"q\"",
+  ]
+  return (0..<Int.random(in: 0...maxPieces, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+}
+
+/// Finite numbers with every awkward spelling: signed zero, subnormals, the extremes, whole numbers
+/// past 2^53, and any bit pattern.
+private func awkwardNumber(_ rng: inout SplitMix64) -> Double {
+  let specials: [Double] = [
+    0, -0.0, 1, -1, 0.1, 0.30000000000000004, 1e15, 1e16, 123_456_789_012_345_680, .leastNonzeroMagnitude,
+    2.2250738585072014e-308, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1e-7, .pi,
+  ]
+  if Bool.random(using: &rng) { return specials.randomElement(using: &rng)! }
+  while true {
+    let value = Double(bitPattern: rng.next())
+    if value.isFinite { return value }
+  }
+}
+
+private func awkwardScenario(_ rng: inout SplitMix64) -> Scenario {
+  let count = Int.random(in: 1...12, using: &rng)
+  let terminated = (0..<count).map { _ in Int.random(in: 0..<4, using: &rng) == 0 }
+  let truncated = (0..<count).map { _ in Int.random(in: 0..<3, using: &rng) == 0 }
+  // Final values only on truncated steps, where a file may give them.
+  let finalValues = (0..<count).map { t in truncated[t] && Bool.random(using: &rng) ? awkwardNumber(&rng) : nil }
+  func parameter() -> Double? {
+    [nil, 0, 1, -0.0, .leastNonzeroMagnitude, 0.99, Double.random(in: 0...1, using: &rng)].randomElement(using: &rng)!
+  }
+  return Scenario(
+    name: awkwardText(&rng), description: awkwardText(&rng, maxPieces: 16), gamma: parameter(), lambda: parameter(),
+    rollout: try! Rollout(
+      rewards: (0..<count).map { _ in awkwardNumber(&rng) }, values: (0...count).map { _ in awkwardNumber(&rng) },
+      terminated: terminated, truncated: truncated, finalValues: finalValues,
+      labels: (0..<count).map { _ in awkwardText(&rng) }))
+}
+
 private func message(_ text: String) -> String? {
   do {
     _ = try Scenario(csv: text)
@@ -158,6 +200,38 @@ struct ScenarioCSVTests {
     let scenario = try Scenario(csv: text)
     #expect(scenario.description.utf8.count(where: { $0 == UInt8(ascii: "\n") }) == lines - 1)
     #expect(scenario.description.hasSuffix("line 149999 of notes pasted from a long teaching document"))
+  }
+
+  // MARK: Round trips
+
+  @Test func everyFieldSurvivesJSONToCSVToJSON() throws {
+    let scenario = Scenario(
+      name: "  two\nlines, \"quoted\"  ",
+      description: "\n  indented first line\n\nafter a blank line,\r\n\"quoted\" start\ttab end\t\n# not a comment\n",
+      gamma: 0.30000000000000004, lambda: -0.0,
+      rollout: try Rollout(
+        rewards: [-0.0, .leastNonzeroMagnitude, 1e300, 0.1, 123_456_789_012_345_680],
+        values: [.greatestFiniteMagnitude, -2.2250738585072014e-308, 1e15, -1, .pi, 0],
+        terminated: [false, true, false, true, false], truncated: [false, false, true, true, false],
+        finalValues: [nil, nil, -0.0, 7, nil],
+        labels: ["  spaced  ", "line\nbreak", "comma, \"quote\"", "\r\n", "# γ😀 e\u{301}"]))
+    let json = try Scenario(json: Array(scenario.jsonText().utf8))
+    let csv = try Scenario(csv: json.csvText())
+    #expect(identical(csv, scenario))
+    #expect(identical(try Scenario(json: Array(csv.jsonText().utf8)), scenario))
+  }
+
+  /// The property `convert` relies on: for any scenario a file can hold, JSON → CSV → JSON gives
+  /// back the same text, and CSV → scenario the same scenario, bit for bit.
+  @Test func randomScenariosRoundTripThroughCSVExactly() throws {
+    var rng = SplitMix64(name: "csv round trip")
+    for _ in 0..<500 {
+      let scenario = awkwardScenario(&rng)
+      let csv = scenario.csvText()
+      let read = try Scenario(csv: csv)
+      #expect(identical(read, scenario), "\(csv)")
+      #expect(read.jsonText().utf8.elementsEqual(scenario.jsonText().utf8))
+    }
   }
 
   @Test func numbersAreCorrectlyRoundedAsInJSON() throws {

@@ -75,7 +75,7 @@ struct ScenarioJSONTests {
       var multiline = original
       multiline.name = "two\nlines"
       #expect(try parse(multiline.jsonText()) == multiline)
-      #expect(try Scenario(csv: multiline.csvText()).name == "two lines")
+      #expect(try Scenario(csv: multiline.csvText()) == multiline)
     }
     #expect(try parse(Scenario.builtInDefault.jsonText()) == Scenario.builtInDefault)
   }

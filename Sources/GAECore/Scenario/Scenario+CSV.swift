@@ -272,28 +272,59 @@ extension Scenario {
 
   // MARK: Writing
 
-  /// The scenario as CSV in the import format.
+  /// The scenario as CSV in the import format, from which `init(csv:)` reads back exactly this
+  /// scenario: numbers in shortest round-trip form, and any text that a plain comment line or an
+  /// unquoted cell would change (line breaks, surrounding spaces, quotes, commas) quoted.
   public func csvText() -> String {
     var out = ""
-    // A comment line cannot hold a line break: fold it to a space.
-    if !name.isEmpty { out += "# name: \(name.split(whereSeparator: \.isNewline).joined(separator: " "))\n" }
-    for line in description.split(separator: "\n") { out += "# description: \(line)\n" }
-    if let gamma { out += "# gamma: \(gamma)\n" }
-    if let lambda { out += "# lambda: \(lambda)\n" }
+    if !name.isEmpty { out += "# name: \(Self.csvCommentValue(name))\n" }
+    if !description.isEmpty {
+      // One comment line per line of the description; blank lines included.
+      for line in description.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        let value = Self.csvCommentValue(String(String.UnicodeScalarView(line)))
+        out += value.isEmpty ? "# description:\n" : "# description: \(value)\n"
+      }
+    }
+    if let gamma { out += "# gamma: \(JSONText.number(gamma))\n" }
+    if let lambda { out += "# lambda: \(JSONText.number(lambda))\n" }
     out += "reward,value,terminated,truncated,final_value,label\n"
     for t in 0..<rollout.count {
-      let finalValue = rollout.finalValues?[t].map { "\($0)" } ?? ""
+      let finalValue = rollout.finalValues?[t].map(JSONText.number) ?? ""
       out +=
-        "\(rollout.rewards[t]),\(rollout.values[t]),\(rollout.terminated[t] ? 1 : 0),"
-        + "\(rollout.truncated[t] ? 1 : 0),\(finalValue),\(Self.csvField(rollout.label(at: t)))\n"
+        "\(JSONText.number(rollout.rewards[t])),\(JSONText.number(rollout.values[t])),"
+        + "\(rollout.terminated[t] ? 1 : 0),\(rollout.truncated[t] ? 1 : 0),\(finalValue),"
+        + "\(Self.csvField(rollout.label(at: t)))\n"
     }
-    out += ",\(rollout.values[rollout.count]),,,,\n"
+    out += ",\(JSONText.number(rollout.values[rollout.count])),,,,\n"
     return out
   }
 
+  /// A comment value as written: plain where the reader gives it back unchanged, else as a JSON
+  /// string (the reader trims spaces and trailing commas, and a line break would end the comment).
+  static func csvCommentValue(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last else { return text }
+    let plain =
+      !scalars.contains { $0.value < 0x20 } && first != " " && first != "\t" && first != "\""
+      && last != " " && last != "\t" && last != ","
+    return plain ? text : JSONText.string(text)
+  }
+
+  /// A cell as written: quoted where it holds a comma, a quote or a line break, or begins or ends
+  /// with a space or tab (which the reader trims from unquoted cells).
   static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-    return "\"" + text.map { $0 == "\"" ? "\"\"" : String($0) }.joined() + "\""
+    let scalars = text.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last else { return text }
+    let needsQuotes =
+      scalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+      || first == " " || first == "\t" || last == " " || last == "\t"
+    guard needsQuotes else { return text }
+    var out = "\""
+    for scalar in scalars {
+      if scalar == "\"" { out.unicodeScalars.append("\"") }
+      out.unicodeScalars.append(scalar)
+    }
+    return out + "\""
   }
 }
 
