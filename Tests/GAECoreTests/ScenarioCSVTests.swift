@@ -353,6 +353,18 @@ struct ScenarioCSVTests {
     ),
     ("# gamma: 0.5\n# gamma: 0.6\nreward,value,terminated,truncated\n", "line 2, column 1: \"gamma\" appears twice"),
     ("# name: a\n# Name: b\nreward,value,terminated,truncated\n", "line 2, column 1: \"name\" appears twice"),
+    // A message is one line, whatever the field holds; long text is cut.
+    (
+      "reward,value,terminated,truncated\n\"1\r\n2\",0,0,0\n,0,,",
+      "line 2, column 1: reward (step 0): \"1\\r\\n2\" is not a number (numbers are written as in JSON)"
+    ),
+    (
+      "reward,value,terminated,truncated\n\(String(repeating: "x", count: 50)),0,0,0\n,0,,",
+      "line 2, column 1: reward (step 0): \"\(String(repeating: "x", count: 40))…\" is not a number"
+    ),
+    (
+      "\"# gamma: 0\n5\",,\nreward,value,terminated,truncated\n", "line 1, column 1: gamma: \"0\\n5\" is not a number"
+    ),
     (
       "reward,value,terminated,truncated,label\n1,0,0,0,\"open\n,0,,",
       "line 2, column 9: unterminated quoted field (its closing quote is missing)"

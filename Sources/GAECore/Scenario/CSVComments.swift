@@ -79,6 +79,6 @@ struct CSVComments {
     {
       return number
     }
-    throw reader.syntaxError("\(key): \"\(String(decoding: value, as: UTF8.self))\" is not a number", at: position)
+    throw reader.syntaxError("\(key): \"\(CSVReader.shown(value))\" is not a number", at: position)
   }
 }

@@ -175,6 +175,18 @@ struct CSVReader {
 
   func string(_ field: Field) -> String { String(decoding: text(field), as: UTF8.self) }
 
+  /// Text from the file as an error message shows it: on one line (a quoted field may hold line
+  /// breaks, and the message is one line), and cut short if it is long.
+  static func shown(_ bytes: ArraySlice<UInt8>) -> String {
+    let text = String(decoding: bytes, as: UTF8.self)
+    var out = ""
+    for (count, scalar) in text.unicodeScalars.enumerated() {
+      if count == 40 { return out + "…" }
+      out += scalar.value < 0x20 || scalar.value == 0x7F ? scalar.escaped(asASCII: false) : String(scalar)
+    }
+    return out
+  }
+
   // MARK: Bytes
 
   static let lineFeed = UInt8(ascii: "\n")

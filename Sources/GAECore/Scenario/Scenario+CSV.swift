@@ -253,9 +253,8 @@ extension Scenario {
 
   /// A field's text for a message, in quotes, cut short if it is long.
   static func quoted(_ reader: CSVReader, _ field: CSVReader.Field, quotes: Bool = true) -> String {
-    let text = String(decoding: reader.text(field), as: UTF8.self)
-    let shown = text.count > 40 ? text.prefix(40) + "…" : text
-    return quotes ? "\"\(shown)\"" : String(shown)
+    let shown = CSVReader.shown(reader.text(field))
+    return quotes ? "\"\(shown)\"" : shown
   }
 
   /// Where the bytes stop being UTF-8, or nil if they are all valid. Most CSV files are ASCII, and
