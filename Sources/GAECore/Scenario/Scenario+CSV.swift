@@ -190,9 +190,6 @@ extension Scenario {
     guard havePending else { throw .invalidRollout(.empty) }
     try readBootstrap(pending, columns)
 
-    let steps = rewards.count
-    if !finalValues.isEmpty { finalValues += [Double?](repeating: nil, count: steps - finalValues.count) }
-    if !labels.isEmpty { labels += [String](repeating: "", count: steps - labels.count) }
     if let gamma = comments.gamma { try Self.validateParameter("gamma", gamma) }
     if let lambda = comments.lambda { try Self.validateParameter("lambda", lambda) }
     do {
