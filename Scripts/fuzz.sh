@@ -15,7 +15,7 @@ cp Scenarios/*.json Scenarios/*.csv Tests/fuzz/regressions/* "$work/corpus/"
 status=0
 # The Swift backtracer would hold the crash; libFuzzer reports it and writes the input instead.
 SWIFT_BACKTRACE=enable=no .build-fuzz/debug/scenario-fuzzer "$work/corpus" \
-  -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+  -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 -dict=Tests/fuzz/csv.dict \
   -artifact_prefix="$work/artifacts/" -print_final_stats=1 >"$work/log" 2>&1 || status=$?
 grep -E "^(stat::number_of_executed_units|stat::new_units_added)|ERROR|Fatal error|SUMMARY" "$work/log" || true
 if [ "$status" != 0 ]; then

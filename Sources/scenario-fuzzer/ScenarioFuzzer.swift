@@ -11,31 +11,45 @@ import GAETUI
 /// - as a plain program (`swift run scenario-fuzzer FILE…`) that replays inputs, so every crash
 ///   the fuzzer ever found is checked again by the tests.
 ///
-/// Beyond "no crash", whatever parses must survive a write-and-reparse round trip unchanged, give
-/// the seed's advantages bit for bit (overflows to ±∞ and NaN included: finite inputs can still
-/// overflow, so nothing derived is assumed finite), and be drawn by the visualiser in every state
-/// at several sizes: the fuzzer is a correctness oracle, not only a crash finder.
+/// Beyond "no crash", whatever parses must survive a write-and-reparse round trip, in its own
+/// format and in the other, unchanged to the last bit; give the seed's advantages bit for bit
+/// (overflows to ±∞ and NaN included: finite inputs can still overflow, so nothing derived is
+/// assumed finite); and be drawn by the visualiser in every state at several sizes: the fuzzer
+/// is a correctness oracle, not only a crash finder. Every input is tried as JSON and as CSV.
 enum ScenarioFuzzer {
   static func exercise(_ bytes: [UInt8]) {
     if let scenario = try? Scenario(json: bytes) {
       check(scenario)
-      guard let again = try? Scenario(json: Array(scenario.jsonText().utf8)), again == scenario else {
+      guard let again = try? Scenario(json: Array(scenario.jsonText().utf8)), identical(again, scenario) else {
         fatalError("JSON round trip changed the scenario")
       }
-    }
-    if let text = String(validating: bytes, as: UTF8.self), let scenario = try? Scenario(csv: text) {
-      check(scenario)
-      // CSV trims spaces around fields and folds line breaks in comments; the numbers must survive.
-      guard let again = try? Scenario(csv: scenario.csvText()),
-        again.rollout.rewards == scenario.rollout.rewards, again.rollout.values == scenario.rollout.values,
-        again.rollout.terminated == scenario.rollout.terminated,
-        again.rollout.truncated == scenario.rollout.truncated,
-        again.rollout.finalValues == scenario.rollout.finalValues, again.gamma == scenario.gamma,
-        again.lambda == scenario.lambda
-      else {
-        fatalError("CSV round trip changed the rollout")
+      // `gae-viz convert` to CSV must lose nothing either.
+      guard let csv = try? Scenario(csv: scenario.csvText()), identical(csv, scenario) else {
+        fatalError("JSON -> CSV changed the scenario")
       }
     }
+    if let scenario = try? Scenario(csv: bytes) {
+      check(scenario)
+      guard let again = try? Scenario(csv: scenario.csvText()), identical(again, scenario) else {
+        fatalError("CSV round trip changed the scenario")
+      }
+      guard let json = try? Scenario(json: Array(scenario.jsonText().utf8)), identical(json, scenario) else {
+        fatalError("CSV -> JSON changed the scenario")
+      }
+    }
+  }
+
+  /// Equal to the last bit and byte: text as UTF-8 (`==` on String calls "é" and "e\u{301}" equal),
+  /// numbers by bit pattern (`==` calls -0 and 0 equal).
+  private static func identical(_ a: Scenario, _ b: Scenario) -> Bool {
+    func bits(_ numbers: [Double]) -> [UInt64] { numbers.map(\.bitPattern) }
+    func bits(_ numbers: [Double?]?) -> [UInt64?]? { numbers?.map { $0?.bitPattern } }
+    func utf8(_ texts: [String]?) -> [[UInt8]]? { texts?.map { Array($0.utf8) } }
+    let (r, s) = (a.rollout, b.rollout)
+    return a.name.utf8.elementsEqual(b.name.utf8) && a.description.utf8.elementsEqual(b.description.utf8)
+      && a.gamma?.bitPattern == b.gamma?.bitPattern && a.lambda?.bitPattern == b.lambda?.bitPattern
+      && bits(r.rewards) == bits(s.rewards) && bits(r.values) == bits(s.values) && r.terminated == s.terminated
+      && r.truncated == s.truncated && bits(r.finalValues) == bits(s.finalValues) && utf8(r.labels) == utf8(s.labels)
   }
 
   private static func check(_ scenario: Scenario) {

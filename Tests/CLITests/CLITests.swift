@@ -122,7 +122,7 @@ struct CLITests {
     ("dupe.json", "{\"values\": [1], \"values\": [1]}", "\"values\" appears twice"),
     (
       "bad.csv", "reward,value,terminated,truncated\n1,x,0,0\n,1,,",
-      "line 2, column 2: value (step 0): \"x\" is not a number"
+      "line 2, column 3: value (step 0): \"x\" is not a number"
     ),
   ])
   func badDataExitsOneWithOneLine(name: String, contents: String, message: String) throws {

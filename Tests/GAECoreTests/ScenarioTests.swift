@@ -75,7 +75,7 @@ struct ScenarioJSONTests {
       var multiline = original
       multiline.name = "two\nlines"
       #expect(try parse(multiline.jsonText()) == multiline)
-      #expect(try Scenario(csv: multiline.csvText()).name == "two lines")
+      #expect(try Scenario(csv: multiline.csvText()) == multiline)
     }
     #expect(try parse(Scenario.builtInDefault.jsonText()) == Scenario.builtInDefault)
   }
@@ -130,6 +130,11 @@ struct ScenarioJSONTests {
       "{\"name\": \"x\", \(validBody), \"final_values\": [null, \"x\"]}",
       "final_values[1]: expected a number, found a string (line 1, column 133)"
     ),
+    (
+      "{\"rewards\": [0, 0], \"values\": [0, 0, 0], \"terminated\": [true, false], \"truncated\": [false, true], "
+        + "\"final_values\": [0.5, 0.25]}",
+      "final_values[0]: a final value on a step that is not truncated (truncated[0] is false; use null)"
+    ),
   ])
   func malformedInputNamesTheProblem(text: String, message: String) {
     #expect(throws: (any Error).self) { try parse(text) }
@@ -149,57 +154,6 @@ struct ScenarioJSONTests {
   @Test func aByteOrderMarkIsAccepted() throws {
     let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("{\(validBody)}".utf8)
     #expect(try Scenario(json: bytes).rollout.count == 2)
-  }
-}
-
-@Suite("Scenario files: CSV")
-struct ScenarioCSVTests {
-  @Test func importsStepsAndTheBootstrapRow() throws {
-    let scenario = try Scenario(
-      csv: """
-        # name: Tiny
-        # gamma: 0.9
-        value,reward,terminated,truncated,final_value,label
-        0.5,1,0,0,,"a, b"
-        0.25,0,false,true,0.7,limit
-        0.1,,,,,
-        """)
-    #expect(scenario.name == "Tiny" && scenario.gamma == 0.9 && scenario.lambda == nil)
-    #expect(scenario.rollout.rewards == [1, 0])
-    #expect(scenario.rollout.values == [0.5, 0.25, 0.1])
-    #expect(scenario.rollout.truncated == [false, true])
-    #expect(scenario.rollout.finalValues == [nil, 0.7])
-    #expect(scenario.rollout.labels == ["a, b", "limit"])
-  }
-
-  @Test(arguments: [
-    ("", "line 1, column 1: no header row (expected reward,value,terminated,truncated)"),
-    ("reward,value,terminated\n1,0,0\n,0,,", "truncated: missing (required: rewards, values, terminated, truncated)"),
-    (
-      "reward,value,terminated,truncated,bonus\n",
-      "line 1, column 1: unknown column \"bonus\" (known: reward, value, terminated, truncated, final_value, label)"
-    ),
-    ("reward,value,terminated,truncated\n", "rewards: the rollout is empty (T must be at least 1)"),
-    ("reward,value,terminated,truncated\nx,0,0,0\n,0,,", "line 2, column 1: reward (step 0): \"x\" is not a number"),
-    (
-      "reward,value,terminated,truncated\n1,0,maybe,0\n,0,,",
-      "line 2, column 3: terminated (step 0): \"maybe\" is not true, false, 0 or 1"
-    ),
-    (
-      "reward,value,terminated,truncated\n1,0,0,0\n1,0,0,0",
-      "line 3, column 1: the last row must hold only the bootstrap value (leave reward empty)"
-    ),
-    ("reward,value,terminated,truncated\n1,0,0,0\n,inf,,", "values[1]: inf is not a finite number"),
-    ("# gamma: 2\nreward,value,terminated,truncated\n1,0,0,0\n,0,,", "gamma: 2.0 is outside [0, 1]"),
-    ("reward,value,terminated,truncated,label\n1,0,0,0,\"open\n,0,,", "line 2, column 14: unterminated quoted field"),
-  ])
-  func malformedCSVNamesTheProblem(text: String, message: String) {
-    do {
-      _ = try Scenario(csv: text)
-      Issue.record("accepted: \(text)")
-    } catch {
-      #expect(error.description == message)
-    }
   }
 }
 

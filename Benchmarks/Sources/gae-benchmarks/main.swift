@@ -121,10 +121,9 @@ row("trace memory beyond the inputs", "\(fixed(traceBytesPerStep(), 1)) bytes/st
 // Loading a 10⁶-step scenario.
 // Written for this run and removed after it: the benchmark leaves nothing behind.
 let scenarioPath = NSTemporaryDirectory() + "gaeviz-benchmark-\(getpid())-\(medium).json"
-do {
-  let scenario = Scenario(name: "benchmark", rollout: BenchmarkData(count: medium, seed: 9, finalValues: true).rollout)
-  try SafeFileWriter.write(scenario.jsonText(), to: scenarioPath, overwrite: true)
-}
+let loadScenario = Scenario(
+  name: "benchmark", rollout: BenchmarkData(count: medium, seed: 9, finalValues: true).rollout)
+try SafeFileWriter.write(loadScenario.jsonText(), to: scenarioPath, overwrite: true)
 let fileBytes = (try FileManager.default.attributesOfItem(atPath: scenarioPath)[.size] as? Int) ?? 0
 let loadSeconds = bestOf(3) { blackHole(try! Scenario.load(path: scenarioPath)) }
 let loadPeakKiB =
@@ -147,6 +146,40 @@ row(
   "peak memory while loading it ÷ file size",
   "\(loadPeakKiB / 1024) MiB" + (python?["json_load_peak_mib"].map { " (Python \(Int($0)) MiB)" } ?? ""),
   "\(fixed(Double(loadPeakKiB * 1024) / Double(fileBytes), 2))×", "< 2×")
+
+// The same rollout as CSV, as `gae-viz convert` writes it, against the JSON load just measured.
+let csvPath = NSTemporaryDirectory() + "gaeviz-benchmark-\(getpid())-\(medium).csv"
+try SafeFileWriter.write(loadScenario.csvText(), to: csvPath, overwrite: true)
+let csvBytes = (try FileManager.default.attributesOfItem(atPath: csvPath)[.size] as? Int) ?? 0
+let csvLoadSeconds = bestOf(3) { blackHole(try! Scenario.load(path: csvPath)) }
+let csvPeakKiB =
+  Int(try runProcess(arguments[0], ["--load-peak", csvPath]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+unlink(csvPath)
+row(
+  "load + validate the same scenario as CSV (\(csvBytes / 1_000_000) MB) ÷ as JSON",
+  "\(fixed(csvLoadSeconds, 3)) s (JSON \(fixed(loadSeconds, 3)) s)", "\(fixed(csvLoadSeconds / loadSeconds, 2))×",
+  "≤ 2×")
+row(
+  "peak memory while loading the CSV ÷ file size", "\(csvPeakKiB / 1024) MiB (JSON \(loadPeakKiB / 1024) MiB)",
+  "\(fixed(Double(csvPeakKiB * 1024) / Double(csvBytes), 2))×", "< 2×")
+
+// A description pasted in as 40,000 `# description:` lines (the issue's file), against a quarter
+// of it: linear reading gives 1×, reading each line by copying all before it gives 4×.
+@MainActor func notesLoadSeconds(lines: Int) throws -> Double {
+  let path = NSTemporaryDirectory() + "gaeviz-benchmark-\(getpid())-notes-\(lines).csv"
+  let notes = (0..<lines).map { "line \($0) of teaching notes pasted into the file" }.joined(separator: "\n")
+  let scenario = Scenario(name: "notes", description: notes, rollout: BenchmarkData(count: 10).rollout)
+  try SafeFileWriter.write(scenario.csvText(), to: path, overwrite: true)
+  defer { unlink(path) }
+  return bestOf(5) { blackHole(try! Scenario.load(path: path)) }
+}
+let notesFull = try notesLoadSeconds(lines: 40_000)
+let notesQuarter = try notesLoadSeconds(lines: 10_000)
+row(
+  "load a CSV description of 40,000 comment lines ÷ 4 × one of 10,000",
+  "\(fixed(notesFull * 1000, 1)) ms vs 4 × \(fixed(notesQuarter * 1000, 1)) ms",
+  "\(fixed(notesFull / (4 * notesQuarter), 2))×",
+  "≈ 1× (linear; quadratic is 4×)")
 
 // Interaction with a 10⁶-step scenario open.
 let millionScenario = Scenario(name: "a million steps", rollout: mid.rollout)

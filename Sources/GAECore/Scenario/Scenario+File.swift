@@ -16,26 +16,18 @@ extension Scenario {
 
   /// Loads a scenario file, JSON or CSV by its ending. A nameless scenario is named after its file.
   public static func load(path: String) throws(ScenarioFileError) -> Scenario {
-    do {
+    do throws(ScenarioError) {
       let bytes = try readFile(path: path)
       var scenario: Scenario
       if path.lowercased().hasSuffix(".csv") {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-          let reader = JSONReader(bytes: bytes)
-          let firstBad = Self.firstInvalidUTF8Offset(bytes)
-          let (line, column) = reader.location(of: firstBad)
-          throw ScenarioError.notUTF8(line: line, column: column)
-        }
-        scenario = try Scenario(csv: text)
+        scenario = try Scenario(csv: bytes)
       } else {
         scenario = try Scenario(json: bytes)
       }
       if scenario.name.isEmpty { scenario.name = baseName(of: path) }
       return scenario
-    } catch let error as ScenarioError {
-      throw ScenarioFileError(path: path, error: error)
     } catch {
-      throw ScenarioFileError(path: path, error: .unreadable("\(error)"))
+      throw ScenarioFileError(path: path, error: error)
     }
   }
 

@@ -83,6 +83,11 @@ extension Scenario {
     } catch {
       throw .invalidRollout(error)
     }
+    // A final value is V of the state a truncated episode was cut off in; anywhere else it would be
+    // silently ignored, so it is most likely misplaced (the CSV reader refuses it too).
+    if let finalValues, let index = finalValues.indices.first(where: { finalValues[$0] != nil && !truncated[$0] }) {
+      throw .finalValueNotTruncated(index: index)
+    }
     self.init(name: name ?? "", description: description ?? "", gamma: gamma, lambda: lambda, rollout: rollout)
   }
 

@@ -8,6 +8,8 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A value of the wrong kind: `field` or `field[index]`, what was expected, what was found.
   case wrongType(field: String, index: Int?, expected: String, found: String, line: Int, column: Int)
   case outOfRange(field: String, value: Double)
+  /// `final_values[index]` given for a step that is not truncated, where it would be ignored.
+  case finalValueNotTruncated(index: Int)
   case invalidRollout(RolloutError)
   case notUTF8(line: Int, column: Int)
   case tooLarge(bytes: Int, limit: Int)
@@ -29,6 +31,9 @@ public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(place): expected \(expected), found \(found) (line \(line), column \(column))"
     case .outOfRange(let field, let value):
       return "\(field): \(value) is outside [0, 1]"
+    case .finalValueNotTruncated(let index):
+      return
+        "final_values[\(index)]: a final value on a step that is not truncated (truncated[\(index)] is false; use null)"
     case .invalidRollout(let error):
       return error.description
     case .notUTF8(let line, let column):
