@@ -40,7 +40,14 @@ struct GAEVizCommand: ParsableCommand {
   /// errors, which can quote an argument, have their control characters spelt out.
   static func main() {
     reserveStandardDescriptors()
-    terminate(runToEnd())
+    // The arguments as bytes: a file name that is not UTF-8 is carried (see `PathBytes`), not
+    // turned into U+FFFD and lost, as `CommandLine.arguments` would.
+    let arguments = (1..<Int(CommandLine.argc)).map { index in
+      CommandLine.unsafeArgv[index].map {
+        PathBytes.string(fromBytes: UnsafeBufferPointer(start: $0, count: strlen($0)).map { UInt8(bitPattern: $0) })
+      } ?? ""
+    }
+    terminate(runToEnd(arguments))
   }
 
   /// Parses, runs, then closes standard output; returns the exit status.

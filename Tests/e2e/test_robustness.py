@@ -359,3 +359,27 @@ def test_a_million_step_trace_needs_under_150_mib(scenarios):
     # One format is enough here (the debug build is slow); the test above shows the others
     # need no more than it. A release build measures about 68 MiB for each.
     assert peak_kib([BINARY, "trace", scenarios[1_000_000], "--format", "csv"]) < 150 * 1024
+
+
+def test_a_file_name_that_is_not_utf8_can_be_opened_listed_and_written(tmp_path, pane):
+    folder = tmp_path / "latin1"
+    folder.mkdir()
+    name = os.fsencode(str(folder)) + b"/caf\xe9.json"
+    with open(name, "wb") as f:
+        f.write(b'{"name": "caf", "rewards": [1], "values": [0, 0], "terminated": [0], "truncated": [0]}')
+    binary = os.fsencode(BINARY)
+    out = subprocess.run([binary, b"trace", name, b"--format", b"csv"], capture_output=True)
+    assert out.returncode == 0 and out.stdout.startswith(b"step,t,"), out.stderr
+    out = subprocess.run([binary, b"check", os.fsencode(str(folder))], capture_output=True)
+    assert out.returncode == 0 and b"caf\\xE9.json: ok" in out.stdout, out
+    target = os.fsencode(str(folder)) + b"/out\xff.csv"
+    out = subprocess.run([binary, b"trace", name, b"--format", b"csv", b"-o", target], capture_output=True)
+    assert out.returncode == 0 and os.path.exists(target), out.stderr
+    missing = subprocess.run([binary, b"trace", os.fsencode(str(folder)) + b"/no\xe9.json"], capture_output=True)
+    assert missing.returncode == 1 and missing.stderr.endswith(b"no\\xE9.json: no such file\n"), missing.stderr
+    # The visualiser opens it from a folder, and names it readably.
+    p = pane()
+    p.run_gaeviz(str(folder))
+    p.wait_for(lambda s: "caf\\xE9.json" in s and "caf" in s)
+    p.keys("q")
+    assert p.exit_status() == 0

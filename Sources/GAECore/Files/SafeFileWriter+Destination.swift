@@ -21,12 +21,12 @@ extension SafeFileWriter {
     /// that exists (a dangling link included) unless `overwrite`.
     static func of(_ path: String, overwrite: Bool) throws(FileWriteError) -> Destination {
       var link = stat()
-      guard lstat(path, &link) == 0 else {
+      guard PathBytes.withCString(path, { lstat($0, &link) }) == 0 else {
         if errno == ENOENT { return .new(path) }
         throw .failed(path: path, reason: reason(errno))
       }
       var status = stat()
-      let reachable = stat(path, &status) == 0
+      let reachable = PathBytes.withCString(path, { stat($0, &status) }) == 0
       let missing = errno
       if reachable && status.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path: path) }
       // A device or FIFO holds no file to lose: `-o /dev/stdout` needs no --force.
@@ -43,7 +43,9 @@ extension SafeFileWriter {
         guard isLink else { return .regular(path, status) }
         let target = try target(of: path)
         var resolved = stat()
-        if lstat(target, &resolved) == 0 && resolved.st_dev == status.st_dev && resolved.st_ino == status.st_ino {
+        if PathBytes.withCString(target, { lstat($0, &resolved) }) == 0 && resolved.st_dev == status.st_dev
+          && resolved.st_ino == status.st_ino
+        {
           return .regular(target, status)
         }
         // The link's text does not lead to its file (/dev/stdout → /proc/self/fd/1 → a file
@@ -62,15 +64,15 @@ extension SafeFileWriter {
       var current = path
       for _ in 0..<40 {
         var status = stat()
-        guard lstat(current, &status) == 0 else {
+        guard PathBytes.withCString(current, { lstat($0, &status) }) == 0 else {
           if errno == ENOENT { return current }
           throw .failed(path: path, reason: reason(errno))
         }
         guard status.st_mode & S_IFMT == S_IFLNK else { return current }
         var buffer = [CChar](repeating: 0, count: 4097)
-        let count = readlink(current, &buffer, buffer.count - 1)
+        let count = PathBytes.withCString(current, { readlink($0, &buffer, buffer.count - 1) })
         guard count > 0 else { throw .failed(path: path, reason: reason(count < 0 ? errno : ENOENT)) }
-        let text = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let text = PathBytes.string(fromBytes: buffer[..<count].map { UInt8(bitPattern: $0) })
         current = text.hasPrefix("/") ? text : split(current).directory + text
       }
       throw .failed(path: path, reason: reason(ELOOP))

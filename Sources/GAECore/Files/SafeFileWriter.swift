@@ -83,7 +83,7 @@ public enum SafeFileWriter {
     let (descriptor, temporary, slot, createdMode) = try createTemporary(in: directory, for: name, path: path)
     var committed = false
     defer {
-      if !committed { unlink(temporary) }
+      if !committed { _ = PathBytes.withCString(temporary, { unlink($0) }) }
       TemporaryFiles.disarm(slot)
     }
     var written = 0
@@ -110,14 +110,15 @@ public enum SafeFileWriter {
     }
 
     if overwrite {
-      guard rename(temporary, target) == 0 else { throw .failed(path: path, reason: reason(errno)) }
+      guard PathBytes.withCString(temporary, { from in PathBytes.withCString(target, { rename(from, $0) }) }) == 0
+      else { throw .failed(path: path, reason: reason(errno)) }
     } else {
       // link() refuses atomically if the name appeared meanwhile; rename() would replace it.
-      guard link(temporary, target) == 0 else {
+      guard PathBytes.withCString(temporary, { from in PathBytes.withCString(target, { link(from, $0) }) }) == 0 else {
         if errno == EEXIST { throw .exists(path: path) }
         throw .failed(path: path, reason: reason(errno))
       }
-      unlink(temporary)
+      _ = PathBytes.withCString(temporary, { unlink($0) })
     }
     committed = true
   }
@@ -141,7 +142,8 @@ public enum SafeFileWriter {
       let suffix = String(decoding: (0..<12).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self)
       let temporary = directory + "." + hint + ".gaeviz-" + suffix
       let slot = TemporaryFiles.arm(temporary)
-      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+      let descriptor = PathBytes.withCString(
+        temporary, { open($0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) })
       guard descriptor >= 0 else {
         let code = errno
         TemporaryFiles.disarm(slot)
@@ -189,7 +191,8 @@ public enum SafeFileWriter {
     _ target: String, truncate: Bool, named path: String, calls: Calls,
     contents: (ByteSink<FileWriteError>) throws(FileWriteError) -> Void
   ) throws(FileWriteError) {
-    let descriptor = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY | (truncate ? O_TRUNC : 0))
+    let descriptor = PathBytes.withCString(
+      target, { open($0, O_WRONLY | O_CLOEXEC | O_NOCTTY | (truncate ? O_TRUNC : 0)) })
     guard descriptor >= 0 else { throw .failed(path: path, reason: reason(errno)) }
     var written = 0
     func failure(_ code: Int32) -> FileWriteError {

@@ -50,7 +50,8 @@ enum TemporaryFiles {
   /// Arms `path` for removal on a signal; returns the slot to `disarm`, or nil if it could not
   /// be armed (no free slot, or a path too long to hold).
   static func arm(_ path: String) -> Int? {
-    let bytes = path.utf8CString
+    // The bytes the file was created with (a name that is not UTF-8 included).
+    let bytes = PathBytes.bytes(of: path).map { CChar(bitPattern: $0) } + [0]
     guard bytes.count <= pathCapacity else { return nil }
     _ = installed
     for slot in 0..<capacity

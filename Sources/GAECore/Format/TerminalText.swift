@@ -11,18 +11,29 @@ public enum TerminalText {
   /// alone, for messages that are several lines by design (usage and help).
   public static func escaped(_ text: String, keepingNewlines: Bool = false) -> String {
     // The common case, plain text, costs one scan and no copy.
-    guard text.unicodeScalars.contains(where: { isUnsafe($0) && !(keepingNewlines && $0 == "\n") }) else {
+    guard
+      text.unicodeScalars.contains(where: {
+        (isUnsafe($0) && !(keepingNewlines && $0 == "\n")) || isCarriedByte($0)
+      })
+    else {
       return text
     }
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-      if isUnsafe(scalar) && !(keepingNewlines && scalar == "\n") {
+      if isCarriedByte(scalar) {
+        // A file name's byte that is not UTF-8 (see `PathBytes`): shown as the byte it is.
+        out.append(contentsOf: PathBytes.display(String(scalar)).unicodeScalars)
+      } else if isUnsafe(scalar) && !(keepingNewlines && scalar == "\n") {
         out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
       } else {
         out.append(scalar)
       }
     }
     return String(out)
+  }
+
+  static func isCarriedByte(_ scalar: Unicode.Scalar) -> Bool {
+    (PathBytes.base...(PathBytes.base + 0xFF)).contains(scalar.value)
   }
 
   /// Whether printing `scalar` raw could act on the terminal or mislead the reader: the C0

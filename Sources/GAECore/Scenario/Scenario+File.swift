@@ -34,7 +34,7 @@ extension Scenario {
   /// Reads a whole regular file. Refuses directories, FIFOs and devices (reading a FIFO would
   /// block before the user sees anything) and files over `maximumFileSize`.
   public static func readFile(path: String) throws(ScenarioError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    let descriptor = PathBytes.withCString(path, { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) })
     guard descriptor >= 0 else { throw .unreadable(Self.errnoMessage(errno)) }
     defer { close(descriptor) }
     var status = stat()
@@ -63,17 +63,19 @@ extension Scenario {
   /// Whether `path` is a directory (to browse) rather than a file.
   public static func isDirectory(_ path: String) -> Bool {
     var status = stat()
-    return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+    return PathBytes.withCString(path, { stat($0, &status) }) == 0 && status.st_mode & S_IFMT == S_IFDIR
   }
 
   /// The scenario files directly inside a directory, sorted by name.
   public static func files(inDirectory path: String) throws(ScenarioError) -> [String] {
-    guard let directory = opendir(path) else { throw .unreadable(Self.errnoMessage(errno)) }
+    guard let directory = PathBytes.withCString(path, { opendir($0) }) else {
+      throw .unreadable(Self.errnoMessage(errno))
+    }
     defer { closedir(directory) }
     var names: [String] = []
     while let entry = readdir(directory) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        PathBytes.string(fromBytes: raw.prefix(while: { $0 != 0 }))
       }
       guard !name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { continue }
       if fileExtensions.contains(name[name.index(after: dot)...].lowercased()) { names.append(name) }

@@ -94,7 +94,7 @@ public struct Session: Sendable {
   /// The current file's name without its folder, when a folder is open.
   public var fileName: String? {
     guard playlist.indices.contains(playlistIndex) else { return nil }
-    return String(playlist[playlistIndex].split(separator: "/").last ?? "")
+    return PathBytes.display(String(playlist[playlistIndex].split(separator: "/").last ?? ""))
   }
 
   /// The notes wrapped to `width` columns.
