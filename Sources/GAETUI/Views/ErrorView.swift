@@ -1,3 +1,5 @@
+import GAECore
+
 /// A file of the folder that could not be opened, in its own place: its name and why, and the
 /// keys that lead on. Nothing of the previous scenario shows.
 struct ErrorView {
@@ -8,9 +10,9 @@ struct ErrorView {
     guard area.height > 0 else { return }
     SectionRule.draw("Could not open this file", into: &canvas, at: area.y, in: area, glyphs: glyphs)
     var lines: [(String, Style)] = [("", .plain)]
-    lines += WordWrap.lines(failure.path, width: area.width - 4).map { ($0, Theme.title) }
+    lines += WordWrap.lines(PathBytes.display(failure.path), width: area.width - 4).map { ($0, Theme.title) }
     lines.append(("", .plain))
-    lines += WordWrap.lines(failure.reason, width: area.width - 4).map { ($0, Theme.error) }
+    lines += WordWrap.lines(PathBytes.display(failure.reason), width: area.width - 4).map { ($0, Theme.error) }
     lines.append(("", .plain))
     lines.append(("] or [ opens the next or previous file; q quits.", .plain))
     for (index, (text, style)) in lines.prefix(area.height - 1).enumerated() {
