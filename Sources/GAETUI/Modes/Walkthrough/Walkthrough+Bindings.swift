@@ -46,6 +46,7 @@ extension Walkthrough {
         .plain
       ),
       ("  \(bars.beyondUp) \(bars.beyondDown)  A beyond the bar scale (shown at the left), or infinite", .plain),
+      ("  0.0445  a formula shows more digits where fewer would not add up", .plain),
       (
         "  V(\(glyphs.symbols.finalState)\(glyphs.subscripted(9)))  the truncated episode's own last state (its final value)",
         .plain
