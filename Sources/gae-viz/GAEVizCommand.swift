@@ -14,7 +14,8 @@ struct GAEVizCommand: ParsableCommand {
     abstract: "See Generalized Advantage Estimation: the backward pass, step by step.",
     usage: """
       gae-viz [<path>] [--gamma <gamma>] [--lambda <lambda>]
-      gae-viz trace [<path>] [--format <format>] [--digits <digits>] [-o <file> [--force]]
+      gae-viz trace [<path>] [--format <format>] [--digits <digits>] [--estimator gae|td|mc] [-o <file> [--force]]
+      gae-viz explain [<path>] --t <t> [--format table|json]
       gae-viz check <paths> ...
       gae-viz convert <input> <output> [--force]
       """,
@@ -30,7 +31,7 @@ struct GAEVizCommand: ParsableCommand {
       (gae-viz: FILE: what is wrong); 64 on bad usage.
       """,
     version: "0.1.0",
-    subcommands: [ViewCommand.self, TraceCommand.self, CheckCommand.self, ConvertCommand.self],
+    subcommands: [ViewCommand.self, TraceCommand.self, ExplainCommand.self, CheckCommand.self, ConvertCommand.self],
     defaultSubcommand: ViewCommand.self
   )
 

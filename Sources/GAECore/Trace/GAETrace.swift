@@ -24,6 +24,15 @@ public struct GAETrace: Sendable, Equatable {
     advantage = GAE.advantages(for: rollout, gamma: gamma, lambda: lambda)
   }
 
+  /// A trace whose advantages were computed otherwise (an estimator's own definition).
+  init(rollout: Rollout, gamma: Double, lambda: Double, advantages: [Double]) {
+    precondition(advantages.count == rollout.count)
+    self.rollout = rollout
+    self.gamma = gamma
+    self.lambda = lambda
+    advantage = advantages
+  }
+
   /// The trace for new γ and λ, written over this one's array: no allocation and no fresh
   /// pages, so sweeping γ over a million steps stays within a frame. (An array shared with a
   /// copy of the trace is copied first, as value semantics require.)

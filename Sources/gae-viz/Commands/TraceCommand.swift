@@ -2,6 +2,7 @@ import ArgumentParser
 import GAECore
 
 extension TraceFormat: ExpressibleByArgument {}
+extension Estimator: ExpressibleByArgument {}
 
 struct TraceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -29,6 +30,14 @@ struct TraceCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Decimals for table and markdown, 0 to 17.")
   var digits: Int = 4
 
+  @Option(
+    help: """
+      Which advantage the advantage column holds: gae (the backward pass at --lambda), td (the TD \
+      error: lambda 0) or mc (the discounted rewards to the episode's end, bootstrapped at a \
+      truncation and at the rollout's end, minus V: lambda 1).
+      """)
+  var estimator: Estimator = .gae
+
   @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
   var output: String?
 
@@ -38,6 +47,10 @@ struct TraceCommand: ParsableCommand {
   func validate() throws {
     guard (0...17).contains(digits) else { throw ValidationError("--digits must be between 0 and 17, got \(digits)") }
     if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
+    if estimator != .gae, parameters.lambda != nil {
+      throw ValidationError(
+        "--lambda has no meaning with --estimator \(estimator.rawValue) (it is \(estimator == .td ? "0" : "1"))")
+    }
   }
 
   func run() throws {
@@ -52,7 +65,7 @@ struct TraceCommand: ParsableCommand {
       scenario = .builtInDefault
     }
     let (gamma, lambda) = parameters.resolved(for: scenario)
-    let trace = GAE.trace(for: scenario.rollout, gamma: gamma, lambda: lambda)
+    let trace = estimator.trace(for: scenario.rollout, gamma: gamma, lambda: lambda)
     guard let output else {
       try format.write(trace, name: scenario.name, digits: digits, to: StandardOutput.write)
       return
