@@ -114,14 +114,14 @@ struct AppTests {
     for app in [start, makeApp(playlist: ["a.json", "b.json"])] {
       let help = HelpOverlay(app: app, glyphs: .unicode)
       let text = help.lines.map(\.0).joined(separator: "\n")
-      var bound = GlobalAction.bindings(app.session).flatMap(\.keys)
+      var bound = GlobalAction.bindings(app.session, active: app.mode).flatMap(\.keys)
       bound += app.walkthrough!.bindings(session: app.session, glyphs: .unicode).flatMap(\.keys)
       for key in bound {
         let name = Glyphs.unicode.name(of: key)
         #expect(text.contains(name), "\(name) is bound but not in help")
         // And the key really does something from the walkthrough.
         #expect(
-          GlobalAction.bindings(app.session).action(for: key) != nil
+          GlobalAction.bindings(app.session, active: app.mode).action(for: key) != nil
             || app.walkthrough!.bindings(session: app.session, glyphs: .unicode).action(for: key) != nil)
       }
     }

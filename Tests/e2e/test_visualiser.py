@@ -280,3 +280,27 @@ def test_an_invalid_utf8_byte_does_not_swallow_the_keys_after_it(pane):
     p.wait_for(lambda s: "step  3/12" in s, timeout=3)
     p.keys("q")
     assert p.exit_status() == 0
+
+
+def test_compare_shows_the_three_estimators_and_what_moved(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step  1/12" in s)
+    p.keys("c")
+    screen = p.wait_for(lambda s: "compare TD" in s)
+    rows = {line.split("│")[0].strip(): line for line in screen.split("\n") if "│" in line}
+    td = {s["t"]: shown(s["advantage"]) for s in json_trace("--estimator", "td")}
+    mc = {s["t"]: shown(s["advantage"]) for s in json_trace("--estimator", "mc")}
+    assert rows["TD"].split("│")[1].replace("┃", " ").replace("┆", " ").split() == [td[t] for t in range(12)]
+    assert rows["MC"].split("│")[1].replace("┃", " ").replace("┆", " ").split() == [mc[t] for t in range(12)]
+    assert "▶ GAE  λ = 0.95" in screen
+    p.keys("Up")
+    screen = p.wait_for(lambda s: "ΔGAE: what moved from γ 0.99, λ 0.95 to γ 0.99, λ 0.96" in s)
+    p.keys("s")
+    p.wait_for(lambda s: "Computation steps" in s)
+    p.keys("q")
+    assert p.exit_status() == 0
+
+
+def json_trace(*args):
+    return trace(*args)["steps"]

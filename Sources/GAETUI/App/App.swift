@@ -95,7 +95,7 @@ public struct App: Sendable {
   private mutating func handleKey(_ key: Key) -> [Effect] {
     // Nothing acts unseen: while the window is too small, only quitting works.
     if isTooSmall {
-      if GlobalAction.bindings(session).action(for: key) == .quit { quitting = true }
+      if GlobalAction.bindings(session, active: mode).action(for: key) == .quit { quitting = true }
       return []
     }
     if let top = chrome.top {
@@ -114,7 +114,7 @@ public struct App: Sendable {
       }
     }
     chrome.status = nil
-    if let action = GlobalAction.bindings(session).action(for: key) {
+    if let action = GlobalAction.bindings(session, active: mode).action(for: key) {
       return perform(action)
     }
     guard session.failure == nil else { return [] }
@@ -157,6 +157,9 @@ public struct App: Sendable {
       let step = action == .nextScenario ? 1 : -1
       let index = (session.playlistIndex + step + playlist.count) % playlist.count
       return [.load(path: playlist[index], index: index)]
+    case .mode(let index):
+      let entry = ModeCatalog.entries[index]
+      if !entry.isActive(mode) { mode = entry.make(session) }
     case .writeTrace:
       chrome.withdrawConfirmations()
       guard session.stepCount <= Self.largestSlideTrace else {

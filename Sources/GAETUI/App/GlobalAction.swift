@@ -6,11 +6,20 @@ public enum GlobalAction: Equatable, Sendable {
   case nextScenario
   case previousScenario
   case writeTrace
+  /// Switch to `ModeCatalog.entries[index]`.
+  case mode(Int)
 
   /// The table. Without a document (the current file did not open) only the keys that make
   /// sense remain: there are no notes to read and no trace to write.
-  static func bindings(_ session: Session) -> [Binding<GlobalAction>] {
+  static func bindings(_ session: Session, active: any Mode) -> [Binding<GlobalAction>] {
     var table: [Binding<GlobalAction>] = []
+    if session.failure == nil {
+      // The other modes, with footer labels; the active one stays bound (and does nothing).
+      for (index, entry) in ModeCatalog.entries.enumerated() {
+        table.append(
+          Binding([entry.key], .mode(index), help: entry.help, footer: entry.isActive(active) ? nil : entry.name))
+      }
+    }
     if session.failure == nil {
       table.append(Binding([.character("i")], .notes, help: "the scenario's notes, whole (scroll with the arrows)"))
     }

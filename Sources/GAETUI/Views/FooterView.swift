@@ -17,7 +17,7 @@ struct FooterView {
       return
     }
     let session = app.session
-    let globals = GlobalAction.bindings(session).map(KeyHelp.init).filter { $0.footer != nil }
+    let globals = GlobalAction.bindings(session, active: app.mode).map(KeyHelp.init).filter { $0.footer != nil }
     let tail = globals.filter { $0.keys.contains(.character("?")) || $0.keys.contains(.character("q")) }
     var hints: [(String, String, Style)] = []
     if session.failure == nil, let panel = app.mode.notesPanel(in: app.body),

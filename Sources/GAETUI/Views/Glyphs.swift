@@ -17,6 +17,10 @@ public struct Glyphs: Sendable, Equatable {
     public let dash: String
     /// The truncated episode's own last state, in V(ŝ₉) / V(final_9).
     public let finalState: String
+    /// A change: ΔGAE, or chgGAE.
+    public let change: String
+    /// Σ, or "sum".
+    public let symbolSum: String
     /// Subscripts as ₁₂ rather than _12.
     public let subscripts: Bool
   }
@@ -85,7 +89,7 @@ public struct Glyphs: Sendable, Equatable {
   public static let unicode = Glyphs(
     symbols: Symbols(
       gamma: "γ", lambda: "λ", gammaLambda: "γλ", delta: "δ", minus: "−", times: "·", prime: "′", infinity: "∞",
-      dash: "–", finalState: "ŝ", subscripts: true),
+      dash: "–", finalState: "ŝ", change: "Δ", symbolSum: "Σ", subscripts: true),
     border: Border(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘"),
     bars: Bars(
       full: "█", halfUp: "▄", halfDown: "▀", hairUp: "▁", hairDown: "▔", beyondUp: "▲", beyondDown: "▼", undefined: "?"),
@@ -98,7 +102,7 @@ public struct Glyphs: Sendable, Equatable {
   public static let ascii = Glyphs(
     symbols: Symbols(
       gamma: "gamma", lambda: "lambda", gammaLambda: "gamma*lambda", delta: "delta", minus: "-", times: "*",
-      prime: "'", infinity: "inf", dash: "-", finalState: "final", subscripts: false),
+      prime: "'", infinity: "inf", dash: "-", finalState: "final", change: "chg", symbolSum: "sum", subscripts: false),
     border: Border(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+"),
     // No + or - (they read as signs) and no . (it reads as "not computed yet"); the
     // terminated wall is "!", not "|", which is the gutter's rule.

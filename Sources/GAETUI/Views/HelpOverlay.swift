@@ -8,7 +8,7 @@ struct HelpOverlay {
   static func rows(in area: Rect) -> Int { max(area.height - 2, 0) }
 
   var sections: [KeySection] {
-    [KeySection("Anywhere", GlobalAction.bindings(app.session))]
+    [KeySection("Anywhere", GlobalAction.bindings(app.session, active: app.mode))]
       + app.mode.helpSections(session: app.session, glyphs: glyphs)
   }
 

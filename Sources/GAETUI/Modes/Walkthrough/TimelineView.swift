@@ -140,48 +140,15 @@ struct TimelineView {
     drawBar(trace.advantage[t], x: x, width: width, area: area, canvas: &canvas)
   }
 
-  /// A as a bar from the axis against the scenario's scale: up for positive, down for negative,
-  /// in half-cell steps; a hairline when it is too small for half a cell but does not print as
-  /// zero; nothing when it prints as zero. Beyond the scale (or infinite) the bar ends in a
-  /// mark; NaN gets a mark on the axis and no bar.
+  /// A as a bar against the scenario's fixed scale (see `Bar`).
   private func drawBar(_ value: Double, x: Int, width: Int, area: Rect, canvas: inout Canvas) {
     guard barRows >= 2 else { return }
     let up = barRows / 2
-    let down = barRows - up
-    let axis = area.y + Row.allCases.count + up  // the first row below the axis
+    let bar = Bar(
+      glyphs: glyphs, axis: area.y + Row.allCases.count + up, up: up, down: barRows - up, scale: session.barScale,
+      digits: viewport.decimals)
     let barWidth = max(width - 2, 1)
-    let barX = x + (width - barWidth)
-    func put(_ glyph: Character, row: Int, style: Style) {
-      canvas.put(String(repeating: glyph, count: barWidth), x: barX, y: row, style: style, clip: area)
-    }
-    if value.isNaN {
-      put(glyphs.bars.undefined, row: axis - 1, style: Theme.title)
-      return
-    }
-    let sign = NumberText.shownSign(value, digits: viewport.decimals)
-    guard sign != 0 else { return }
-    let style = Theme.signed(value)
-    let rows = sign > 0 ? up : down
-    let fraction = abs(value) / session.barScale
-    let beyond = !(fraction <= 1)
-    let halves = beyond ? rows * 2 : Int((fraction * Double(rows * 2)).rounded())
-    if halves == 0 {
-      put(sign > 0 ? glyphs.bars.hairUp : glyphs.bars.hairDown, row: sign > 0 ? axis - 1 : axis, style: style)
-      return
-    }
-    let cells = (halves + 1) / 2
-    for index in 0..<cells {
-      let isTip = index == cells - 1
-      let glyph: Character
-      if isTip && beyond {
-        glyph = sign > 0 ? glyphs.bars.beyondUp : glyphs.bars.beyondDown
-      } else if isTip && halves % 2 == 1 {
-        glyph = sign > 0 ? glyphs.bars.halfUp : glyphs.bars.halfDown
-      } else {
-        glyph = glyphs.bars.full
-      }
-      put(glyph, row: sign > 0 ? axis - 1 - index : axis + index, style: style)
-    }
+    bar.draw(value, x: x + (width - barWidth), width: barWidth, into: &canvas, clip: area)
   }
 
   /// The one-column gap to the right of step t: a wall at an episode boundary, the carry arrow
