@@ -1,5 +1,7 @@
 """The visualiser as a user meets it, in a real terminal."""
+import json
 import os
+import subprocess
 import re
 import signal
 import time
@@ -304,3 +306,19 @@ def test_compare_shows_the_three_estimators_and_what_moved(pane):
 
 def json_trace(*args):
     return trace(*args)["steps"]
+
+
+def test_weights_take_an_advantage_apart(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step  1/12" in s)
+    p.keys("e", "Right", "Right", "Right", "Right", "Right")
+    screen = p.wait_for(lambda s: "weights of A at t = 5" in s)
+    explained = subprocess.run([BINARY, "explain", "--t", "5", "--format", "json"], capture_output=True, text=True,
+                               check=True)
+    a = json.loads(explained.stdout)["advantage"]
+    text = f"{a:.5f}".replace("-", "−")
+    assert f"= {text}: 4 terms" in screen
+    assert f"= {text} = A₅" in screen
+    p.keys("q")
+    assert p.exit_status() == 0

@@ -17,5 +17,8 @@ public enum ModeCatalog {
     Entry(
       key: .character("c"), name: "compare", help: "compare TD, GAE and Monte Carlo on one scale",
       make: { Compare(session: $0) }, isActive: { $0 is Compare }),
+    Entry(
+      key: .character("e"), name: "weights", help: "what A_t is made of: the weights, the terms, the n-step view",
+      make: { Weights(session: $0) }, isActive: { $0 is Weights }),
   ]
 }

@@ -15,7 +15,7 @@ public enum ParameterControl {
     return [
       Binding(
         [.up, .character("k")], .adjust(0.01), help: "raise the selected one (\(g) or \(l)) by 0.01", footer: selected,
-        footerKeys: glyphs.keys.up + glyphs.keys.down),
+        footerKeys: glyphs.keyPair(glyphs.keys.up, glyphs.keys.down)),
       Binding([.down, .character("j")], .adjust(-0.01), help: "lower it by 0.01"),
       Binding(
         [.tab, .backTab], .selectNext, help: "select \(g) or \(l) for \(glyphs.keys.up) and \(glyphs.keys.down)",

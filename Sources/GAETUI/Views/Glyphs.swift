@@ -124,6 +124,11 @@ public struct Glyphs: Sendable, Equatable {
     return text
   }
 
+  /// Two keys named together in the footer: ←→, or Left/Right.
+  public func keyPair(_ first: String, _ second: String) -> String {
+    symbols.subscripts ? first + second : first + "/" + second
+  }
+
   /// The name a key has on screen and in help.
   public func name(of key: Key) -> String {
     switch key {

@@ -40,7 +40,7 @@ public struct Compare: Mode {
     let own: [Binding<Action>] = [
       Binding(
         [.left, .character("h")], .scroll(-1), help: "scroll towards t = 0", footer: "scroll",
-        footerKeys: glyphs.keys.left + glyphs.keys.right),
+        footerKeys: glyphs.keyPair(glyphs.keys.left, glyphs.keys.right)),
       Binding([.right, .character("l")], .scroll(1), help: "scroll towards the rollout's end"),
       Binding([.home, .character("g")], .toStart, help: "the rollout's start"),
       Binding([.end, .character("G")], .toEnd, help: "the rollout's end"),

@@ -1,0 +1,88 @@
+import GAECore
+
+/// Weights: what A_t is made of. A cursor picks a step t (whatever the walkthrough's progress);
+/// the view lays out the later TD errors of t's episode with their weights (γλ)^k, each term's
+/// contribution and their sum, which is A_t; where the weight falls to a half and to 1/e, and
+/// the horizon 1/(1−γλ); and the forward view: the n-step advantages and their weights
+/// (1−λ)λ^{n−1}, whose weighted sum is A_t again.
+public struct Weights: Mode {
+  public enum Action: Equatable, Sendable {
+    /// Move the cursor by this many steps.
+    case move(Int)
+    case toStart
+    case toEnd
+    case parameter(ParameterControl.Action)
+  }
+
+  public static let title = "Weights"
+
+  /// The step being taken apart.
+  public internal(set) var cursor: Int
+  let stepCount: Int
+
+  public init(session: Session) {
+    stepCount = session.stepCount
+    cursor = 0
+  }
+
+  public func adopting(_ session: Session) -> Weights { Weights(session: session) }
+
+  public var tickInterval: Duration? { nil }
+
+  public func bindings(session: Session, glyphs: Glyphs) -> [Binding<Action>] {
+    let own: [Binding<Action>] = [
+      Binding(
+        [.left, .character("h")], .move(-1), help: "the step before (t − 1)", footer: "t",
+        footerKeys: glyphs.keyPair(glyphs.keys.left, glyphs.keys.right)),
+      Binding([.right, .character("l")], .move(1), help: "the step after (t + 1)"),
+      Binding([.home, .character("g")], .toStart, help: "t = 0"),
+      Binding([.end, .character("G")], .toEnd, help: "the rollout's last step"),
+    ]
+    return own + ParameterControl.bindings(session, glyphs: glyphs).map { $0.map(Action.parameter) }
+  }
+
+  public mutating func update(_ action: Action, session: inout Session, area: Rect) -> [Effect] {
+    switch action {
+    case .move(let steps): cursor = min(max(cursor + steps, 0), stepCount - 1)
+    case .toStart: cursor = 0
+    case .toEnd: cursor = stepCount - 1
+    case .parameter(let change): ParameterControl.update(change, session: &session)
+    }
+    return []
+  }
+
+  public mutating func tick(session: inout Session, area: Rect) -> [Effect] { [] }
+
+  public mutating func fit(session: Session, area: Rect) {
+    cursor = min(max(cursor, 0), max(session.stepCount - 1, 0))
+  }
+
+  public func headerStatus(session: Session, glyphs: Glyphs) -> String {
+    "weights of A at t = \(cursor)"
+  }
+
+  public func helpSections(session: Session, glyphs: Glyphs) -> [KeySection] {
+    let all = bindings(session: session, glyphs: glyphs)
+    let own = all.filter { if case .parameter = $0.action { return false } else { return true } }
+    return [
+      KeySection("Weights", own),
+      KeySection(
+        "\(glyphs.symbols.gamma) and \(glyphs.symbols.lambda)", ParameterControl.bindings(session, glyphs: glyphs)),
+    ]
+  }
+
+  public func legend(glyphs: Glyphs) -> [(String, Style)] {
+    let s = glyphs.symbols
+    return [
+      ("  (\(s.gammaLambda))^k  the weight of \(s.delta) k steps after t in A_t; bars on a scale of 0 to 1", .plain),
+      (
+        "  ½  1/e   where the weight has fallen to a half, and to 1/e (at k = the horizon 1/(1\(s.minus)\(s.gammaLambda)))",
+        .plain
+      ),
+      (
+        "  n-step   \(s.symbolSum)_{k<n} \(s.gamma)^k r + \(s.gamma)^n V \(s.minus) V(s_t), weighted (1\(s.minus)\(s.lambda))\(s.lambda)^(n\(s.minus)1), the rest on the last",
+        .plain
+      ),
+    ]
+  }
+}
