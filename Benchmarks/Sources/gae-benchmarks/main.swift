@@ -190,6 +190,28 @@ let keyPress = medianOf(31) {
   blackHole(Screen.render(millionState, glyphs: .unicode))
 }
 row("γ/λ key with 10⁶ steps open: recompute + render 80×24", "\(fixed(keyPress * 1000, 2)) ms", "", "< 16 ms")
+// Compare mode: a γ key recomputes GAE and both other estimators (TD, Monte Carlo), keeps the
+// previous advantages for the Δ row, and redraws.
+var compareState = App(session: Session(scenario: millionScenario, gamma: 0.99, lambda: 0.95))
+_ = compareState.handle(.resize(width: 80, height: 24))
+_ = compareState.handle(.key(.character("c")))
+_ = compareState.handle(.key(.tab))
+let compareKey = medianOf(31) {
+  _ = compareState.handle(.key(compareState.session.gamma > 0.5 ? .down : .up))
+  blackHole(Screen.render(compareState, glyphs: .unicode))
+}
+row(
+  "γ key in compare mode, 10⁶ steps (three estimators): recompute + render 80×24",
+  "\(fixed(compareKey * 1000, 2)) ms", "", "< 16 ms")
+// Weights: A_0 of a single 10⁶-step episode taken apart; only the visible terms are computed.
+let oneEpisode = try! Rollout(
+  rewards: mid.rollout.rewards, values: mid.rollout.values,
+  terminated: Array(repeating: false, count: mid.rollout.count), truncated: Array(repeating: false, count: mid.rollout.count))
+var weightsState = App(session: Session(scenario: Scenario(name: "one episode", rollout: oneEpisode), gamma: 0.99, lambda: 0.95))
+_ = weightsState.handle(.resize(width: 80, height: 24))
+_ = weightsState.handle(.key(.character("e")))
+let weightsFrame = medianOf(101) { blackHole(Screen.render(weightsState, glyphs: .unicode)) }
+row("weights view of A_0 in a 10⁶-step episode: render 80×24", "\(fixed(weightsFrame * 1000, 2)) ms", "", "< 16 ms (a frame)")
 // Like with like: the same generator, 10² steps, the same place in the pass.
 var hundredState = App(
   session: Session(
