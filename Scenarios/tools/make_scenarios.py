@@ -187,7 +187,7 @@ def noisy_rewards():
         "critic is exact. |A| reaches 5.0 at λ=0.95 and 5.5 at λ=1, but only 2.6 at λ=0. Press "
         "0: each A_t holds one reward's noise, r_t − 0.1, and the bars flip sign from step to "
         "step (14 times). Press 1: they flip twice: one lucky stretch lifts every step before "
-        "it (A > 0 for t=0..16). The bars rescale to the largest |A|, so read the numbers: the "
+        "it (A > 0 for t=0..16). The bars keep one scale, so watch them grow from λ=0 to λ=1, and read the numbers: the "
         "mean A_t² is 1.2 at λ=0, 5.8 at λ=0.95, 7.1 at λ=1. That is the variance GAE trades "
         "against bias.",
         "gamma": gamma, "lambda": 0.95,

@@ -14,8 +14,9 @@ struct GAEVizCommand: ParsableCommand {
     abstract: "See Generalized Advantage Estimation: the backward pass, step by step.",
     usage: """
       gae-viz [<path>] [--gamma <gamma>] [--lambda <lambda>]
-      gae-viz trace [<path>] [--format <format>] [--digits <digits>] [--estimator gae|td|mc] [-o <file> [--force]]
-      gae-viz explain [<path>] --t <t> [--format table|json]
+      gae-viz trace [<path>] [--gamma <gamma>] [--lambda <lambda>] [--format <format>] [--digits <digits>]
+                    [--estimator gae|td|mc] [-o <file> [--force]]
+      gae-viz explain [<path>] --t <t> [--gamma <gamma>] [--lambda <lambda>] [--format table|json]
       gae-viz check <paths> ...
       gae-viz convert <input> <output> [--force]
       """,

@@ -16,6 +16,15 @@ struct CompareTests {
     #expect(compare(sending(app, character("c"))) != nil)  // its own key does nothing
   }
 
+  /// Going to compare and back finds the walkthrough where it was left.
+  @Test func theWalkthroughKeepsItsPlaceAcrossModes() {
+    let app = makeApp(steps(3) + [character("c"), .key(.up), character("s")])
+    #expect(app.walkthrough?.progress == 4)
+    #expect(app.session.lambda == 0.96)
+    let finished = makeApp(keys(.end) + [character("e"), character("c"), character("s")])
+    #expect(finished.walkthrough?.isFinished == true)
+  }
+
   /// The three rows are the three estimators by their own definitions, γ from the session.
   @Test func theRowsAreTheThreeEstimators() throws {
     let app = makeApp([character("c"), .key(.tab), .key(.down)])  // γ 0.98

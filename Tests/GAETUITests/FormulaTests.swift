@@ -16,29 +16,37 @@ struct FormulaTests {
       terminated: [false, false, false, false, false, true], truncated: Array(repeating: false, count: 6))
     let trace = GAE.trace(for: rollout, gamma: 0.99, lambda: 0.95)
     let step = trace.record(at: 4)
-    #expect(formula.delta(step, gamma: 0.99) == "δ₄ = r₄ + γ·V(s₅) − V(s₄) = −1.00 + 0.99·0.40 − 0.30 = −0.904")
-    #expect(formula.advantage(step, decay: trace.decay) == "A₄ = δ₄ + γλ·A₅ = −0.904 + 0.9405·0.310 = −0.612")
+    #expect(
+      formula.delta(step, gamma: 0.99, decay: 0.99 * 0.95)
+        == "δ₄ = r₄ + γ·V(s₅) − V(s₄) = −1.00 + 0.99·0.40 − 0.30 = −0.904")
+    #expect(
+      formula.advantage(step, gamma: 0.99, decay: trace.decay) == "A₄ = δ₄ + γλ·A₅ = −0.904 + 0.9405·0.310 = −0.6124")
   }
 
   @Test func boundariesExplainThemselves() {
     let trace = GAE.trace(for: Scenario.builtInDefault.rollout, gamma: 0.99, lambda: 0.95)
     let goal = trace.record(at: 4)
-    #expect(formula.delta(goal, gamma: 0.99) == "δ₄ = r₄ + γ·0 − V(s₄) = 1.00 + 0.99·0 − 0.90 = 0.100")
-    #expect(formula.advantage(goal, decay: trace.decay) == "A₄ = δ₄ + 0 = 0.100")
+    #expect(
+      formula.delta(goal, gamma: 0.99, decay: 0.99 * 0.95) == "δ₄ = r₄ + γ·0 − V(s₄) = 1.00 + 0.99·0 − 0.90 = 0.100")
+    #expect(formula.advantage(goal, gamma: 0.99, decay: trace.decay) == "A₄ = δ₄ + 0 = 0.100")
     #expect(formula.note(goal, trace: trace).contains("terminated (goal): no next state"))
     #expect(formula.note(goal, trace: trace).contains("A₅ belongs to the next episode"))
     let limit = trace.record(at: 8)
-    #expect(formula.delta(limit, gamma: 0.99) == "δ₈ = r₈ + γ·V(ŝ₉) − V(s₈) = 0.00 + 0.99·0.30 − 0.20 = 0.097")
+    #expect(
+      formula.delta(limit, gamma: 0.99, decay: 0.99 * 0.95)
+        == "δ₈ = r₈ + γ·V(ŝ₉) − V(s₈) = 0.00 + 0.99·0.30 − 0.20 = 0.097")
     #expect(formula.note(limit, trace: trace).contains("not V(s₉)=0.45 of the next episode; the carry resets"))
     let last = trace.record(at: 11)
-    #expect(formula.advantage(last, decay: trace.decay) == "A₁₁ = δ₁₁ = 0.044")
+    #expect(formula.advantage(last, gamma: 0.99, decay: trace.decay) == "A₁₁ = δ₁₁ = 0.044")
     #expect(formula.title(limit, of: 12) == "Step  4 of 12 · t = 8 · ◆ truncated · limit")
     #expect(formula.title(trace.record(at: 0), of: 12) == "Step 12 of 12 · t = 0 · start")
     let negative = trace.record(at: 6)
-    #expect(formula.delta(negative, gamma: 0.99) == "δ₆ = r₆ + γ·V(s₇) − V(s₆) = −0.50 + 0.99·0.10 − 0.35 = −0.751")
     #expect(
-      formula.advantage(trace.record(at: 5), decay: trace.decay)
-        == "A₅ = δ₅ + γλ·A₆ = −0.0535 + 0.9405·(−0.573) = −0.592")  // −0.054 would give −0.593
+      formula.delta(negative, gamma: 0.99, decay: 0.99 * 0.95)
+        == "δ₆ = r₆ + γ·V(s₇) − V(s₆) = −0.50 + 0.99·0.10 − 0.35 = −0.751")
+    #expect(
+      formula.advantage(trace.record(at: 5), gamma: 0.99, decay: trace.decay)
+        == "A₅ = δ₅ + γλ·A₆ = −0.0535 + 0.9405·(−0.57303) = −0.5924")
   }
 
   /// A termination at the rollout's last step: no A_{t+1} exists, in this episode or another.
@@ -55,12 +63,13 @@ struct FormulaTests {
   }
 
   /// The example of the issue: inputs shown to two decimals would have printed
-  /// 0.02 + 0.97·0.96 − (−0.92) = 1.875; the inputs now carry the digits the sum needs.
+  /// 0.02 + 0.97·0.96 − (−0.92) = 1.875; the inputs now carry the digits the sum needs, and δ
+  /// one more than the result it feeds.
   @Test func inputsGetTheDigitsTheArithmeticNeeds() throws {
     let example = try scenario(rewards: [0.0213, 0], values: [-0.9237, 0.96333, 0])
     let trace = GAE.trace(for: example.rollout, gamma: 0.97, lambda: 0.95)
-    let line = formula.delta(trace.record(at: 0), gamma: 0.97)
-    #expect(line == "δ₀ = r₀ + γ·V(s₁) − V(s₀) = 0.021 + 0.97·0.963 − (−0.924) = 1.879")
+    let line = formula.delta(trace.record(at: 0), gamma: 0.97, decay: 0.97 * 0.95)
+    #expect(line == "δ₀ = r₀ + γ·V(s₁) − V(s₀) = 0.0213 + 0.97·0.96333 − (−0.9237) = 1.87943")
     #expect(Self.addsUp(line, resultDigits: 3, evaluate: { $0[0] + $0[1] * $0[2] - $0[3] }))
   }
 
@@ -84,14 +93,14 @@ struct FormulaTests {
       let trace = GAE.trace(for: example.rollout, gamma: gamma, lambda: lambda)
       for t in 0..<count {
         let step = trace.record(at: t)
-        let delta = formula.delta(step, gamma: gamma)
+        let delta = formula.delta(step, gamma: gamma, decay: trace.decay)
         #expect(
           Self.addsUp(delta, resultDigits: formula.resultDigits) { $0[0] + $0[1] * $0[2] - $0[3] }, "\(delta)")
-        let advantage = formula.advantage(step, decay: trace.decay)
+        let advantage = formula.advantage(step, gamma: gamma, decay: trace.decay)
         if step.nextAdvantage != nil {
           #expect(Self.addsUp(advantage, resultDigits: formula.resultDigits) { $0[0] + $0[1] * $0[2] }, "\(advantage)")
         }
-        let ret = formula.returnLine(step)
+        let ret = formula.returnLine(step, gamma: gamma, decay: trace.decay)
         #expect(Self.addsUp(ret, resultDigits: formula.resultDigits) { $0[0] + $0[1] }, "\(ret)")
       }
     }
@@ -99,15 +108,15 @@ struct FormulaTests {
 
   /// Reads "symbols = operands = result" back: evaluates the operands as printed and compares
   /// with the printed result at its digits.
-  static func addsUp(_ line: String, resultDigits: Int, evaluate: ([Double]) -> Double) -> Bool {
+  static func addsUp(_ line: String, resultDigits: Int, evaluate evaluateDecimal: ([Decimal]) -> Decimal) -> Bool {
     let text = line.replacingOccurrences(of: "−", with: "-").replacingOccurrences(
       of: "  (the critic's target)", with: "")
     let parts = text.components(separatedBy: " = ")
     guard parts.count == 4 else { return false }
-    var operands: [Double] = []
+    var operands: [String] = []
     var token = ""
     func flush() {
-      if let value = Double(token) { operands.append(value) }
+      if Double(token) != nil { operands.append(token) }
       token = ""
     }
     // Operators are spaced (" + ", " - ", "·"); a sign is glued to its number.
@@ -121,22 +130,41 @@ struct FormulaTests {
     flush()
     // " - " between operands is an operator: the evaluate closure supplies it, so a lone "-"
     // token (no digits) was dropped above.
-    guard let printed = Double(parts[3]) else { return false }
+    // Exactly, in decimal, as a student would: strictly inside the printed result's rounding
+    // interval (a tie such as 0.0445 printed as 0.044 does not add up).
+    guard let printed = Decimal(string: parts[3]) else { return false }
     let digits = parts[3].split(separator: ".").last.map(\.count) ?? 0
-    guard digits == resultDigits else { return false }
-    let recomputed = NumberFormat.fixed(evaluate(operands), digits: resultDigits)
-    let shown = NumberFormat.fixed(printed, digits: resultDigits)
-    return recomputed == shown || (Double(recomputed) == 0 && printed == 0)
+    guard digits >= resultDigits else { return false }
+    let exact = evaluateDecimal(operands.map { Decimal(string: $0) ?? 0 })
+    var half = Decimal(5)
+    for _ in 0..<(digits + 1) { half /= 10 }
+    let difference = exact - printed
+    return (difference < 0 ? -difference : difference) < half
+  }
+
+  /// A tie: 0.00 + 0.99·0.55 − 0.50 is 0.0445 exactly, which a student rounds up; it is printed
+  /// in full, never as 0.044 (what the binary value rounds to), and δ is printed the same in
+  /// the A line.
+  @Test func tiesArePrintedInFullAndDeltaIsTheSameInEveryLine() {
+    let trace = GAE.trace(for: Scenario.builtInDefault.rollout, gamma: 0.99, lambda: 0.95)
+    let step = trace.record(at: 0)
+    let delta = formula.delta(step, gamma: 0.99, decay: trace.decay)
+    let advantage = formula.advantage(step, gamma: 0.99, decay: trace.decay)
+    #expect(delta.hasSuffix("= 0.0445"))
+    #expect(advantage.contains("= 0.0445 + 0.9405·"))
+    let ret = formula.returnLine(step, gamma: 0.99, decay: trace.decay)
+    let a = advantage.components(separatedBy: " = ").last!
+    #expect(ret.contains("= \(a) + 0.50 ="))
   }
 
   @Test func asciiSpellsEverythingOut() {
     let trace = GAE.trace(for: Scenario.builtInDefault.rollout, gamma: 0.99, lambda: 0.95)
     let ascii = Formula(glyphs: .ascii, inputDigits: 2)
     #expect(
-      ascii.delta(trace.record(at: 8), gamma: 0.99)
+      ascii.delta(trace.record(at: 8), gamma: 0.99, decay: 0.99 * 0.95)
         == "delta_8 = r_8 + gamma*V(final_9) - V(s_8) = 0.00 + 0.99*0.30 - 0.20 = 0.097")
-    #expect(ascii.advantage(trace.record(at: 7), decay: trace.decay).allSatisfy { $0.isASCII })
-    #expect(ascii.advantage(trace.record(at: 7), decay: trace.decay).contains("gamma*lambda*A_8"))
+    #expect(ascii.advantage(trace.record(at: 7), gamma: 0.99, decay: trace.decay).allSatisfy { $0.isASCII })
+    #expect(ascii.advantage(trace.record(at: 7), gamma: 0.99, decay: trace.decay).contains("gamma*lambda*A_8"))
   }
 }
 

@@ -59,13 +59,19 @@ struct WalkthroughScreenTests {
     #expect(barRows(Screen.render(makeApp(scenario: infinite), glyphs: .unicode)).joined().contains("▲"))
   }
 
-  /// The scale is measured once, at load, over the γ and λ a lesson moves through.
-  @Test func theScaleIsMeasuredAtLoad() throws {
+  /// The scale is measured once, at load, over the λ a lesson moves through at the scenario's
+  /// γ; raising γ past it draws bars that end in a mark saying they go beyond.
+  @Test func theScaleIsMeasuredAtLoadAndBeyondItBarsAreMarked() throws {
     let ones = try scenario(rewards: Array(repeating: 1, count: 12), values: Array(repeating: 0, count: 13))
     var app = App(session: Session(scenario: ones, gamma: 0.5, lambda: 0.5))
-    #expect(app.session.barScale == 12)  // γ = 1, λ = 1: twelve rewards of 1
-    _ = app.handle(.key(.character("0")))
-    #expect(app.session.barScale == 12)
+    let expected = GAE.advantages(for: ones.rollout, gamma: 0.5, lambda: 1).map(abs).max()!
+    #expect(app.session.barScale == expected)
+    _ = app.handle(.resize(width: 80, height: 24))
+    for key in [Key.character("0"), .end, .tab, .pageUp, .pageUp, .pageUp, .pageUp, .pageUp, .character("1")] {
+      _ = app.handle(.key(key))
+    }
+    #expect(app.session.barScale == expected && app.session.gamma == 1)
+    #expect(barRows(Screen.render(app, glyphs: .unicode)).joined().contains("▲"))
   }
 
   /// Content is never dim (a projector washes dim text out): only rules and pending marks are.

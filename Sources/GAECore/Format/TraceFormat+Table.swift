@@ -1,5 +1,5 @@
 extension TraceFormat {
-  static let tableHeader = ["step", "t", "reward", "V(s_t)", "V(s_t+1)", "delta", "carry", "A", "return", "boundary"]
+  static let tableHeader = ["step", "t", "reward", "V(s_t)", "V(s_{t+1})", "delta", "carry", "A", "return", "boundary"]
 
   /// Aligned columns. The widths must be known before the first row is written, so a first
   /// pass finds them without spelling a single row (see `WidestFixed`); the second pass writes.

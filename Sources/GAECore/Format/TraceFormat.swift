@@ -140,7 +140,7 @@ public enum TraceFormat: String, CaseIterable, Sendable {
   static func markdown<Failure: Error>(
     _ trace: GAETrace, name: String, digits: Int, into chunk: inout ByteChunk, _ sink: ByteSink<Failure>
   ) throws(Failure) {
-    let header = ["step", "t", "r", "V(s_t)", "V(s_t+1)", "δ", "carry γλ·A_t+1", "A", "return", "boundary"]
+    let header = ["step", "t", "r", "V(s_t)", "V(s_{t+1})", "δ", "carry γλ·A_{t+1}", "A", "return", "boundary"]
     chunk.append("**\(markdownEscape(TerminalText.escaped(name)))** — " + parameters(trace) + "\n\n")
     chunk.append("| " + header.joined(separator: " | ") + " |\n")
     chunk.append("|" + header.indices.map { $0 == header.count - 1 ? ":---|" : "---:|" }.joined() + "\n")

@@ -15,6 +15,9 @@ public struct App: Sendable {
   /// The window's own size, as last reported.
   public private(set) var windowSize = Size(width: 80, height: 24)
   public private(set) var quitting = false
+  /// The modes left for another, by their place in `ModeCatalog`: going back to one finds it as
+  /// it was (the walkthrough at its step).
+  private var parked: [Int: any Mode] = [:]
 
   public init(session: Session, mode: (any Mode)? = nil) {
     self.session = session
@@ -62,6 +65,7 @@ public struct App: Sendable {
     case .loaded(let scenario, let index):
       session.open(scenario, index: index)
       mode = mode.adoptingAny(session)
+      parked = parked.mapValues { $0.adoptingAny(session) }
       // The notes overlay showed the previous file's notes: start them again from the top.
       if case .notes = chrome.top { chrome.replaceTop(.notes(scroll: 0)) }
       effects = []
@@ -159,7 +163,9 @@ public struct App: Sendable {
       return [.load(path: playlist[index], index: index)]
     case .mode(let index):
       let entry = ModeCatalog.entries[index]
-      if !entry.isActive(mode) { mode = entry.make(session) }
+      guard !entry.isActive(mode) else { return [] }
+      if let current = ModeCatalog.entries.firstIndex(where: { $0.isActive(mode) }) { parked[current] = mode }
+      mode = parked.removeValue(forKey: index) ?? entry.make(session)
     case .writeTrace:
       chrome.withdrawConfirmations()
       guard session.stepCount <= Self.largestSlideTrace else {

@@ -1,3 +1,4 @@
+import Foundation
 import GAECore
 
 /// The document: the scenario (and the folder it came from), γ and λ, and the trace for them —
@@ -112,7 +113,10 @@ public struct Session: Sendable {
   /// Where `w` writes the trace: named after the scenario, γ and λ, in the current directory.
   public var traceFileName: String {
     var slug = ""
-    for character in scenario.name.lowercased() {
+    // γ and λ are spelt out rather than dropped ("critic-0" would misread "critic λ=0").
+    let spelt = scenario.name.lowercased().replacingOccurrences(of: "γ", with: "gamma")
+      .replacingOccurrences(of: "λ", with: "lambda")
+    for character in spelt {
       if character.isASCII && (character.isLetter || character.isNumber) {
         slug.append(character)
       } else if !slug.isEmpty && slug.last != "-" {
@@ -125,18 +129,17 @@ public struct Session: Sendable {
   }
 
   /// The bar scale and the timeline's integer digits, both fixed at load. The scale is the
-  /// largest finite |A| over γ ∈ {the scenario's, 1} and λ ∈ {0, the scenario's, 1}: the range a
-  /// lesson moves through. A larger |A| (γ and λ elsewhere) is drawn to the scale's end with a
-  /// mark that says it goes beyond. The digits bound every column: |V(s′)| ≤ M, |δ| ≤ 3M,
+  /// largest finite |A| over λ ∈ {0, the scenario's, 1} at the scenario's γ: the range a lesson
+  /// moves λ through. (Including γ = 1 made the bars slivers where γ = 1 sums a whole episode.)
+  /// A larger |A| (γ raised, say) is drawn to the scale's end with a mark that says it goes
+  /// beyond. The digits bound every column: |V(s′)| ≤ M, |δ| ≤ 3M,
   /// |carry| ≤ max|A|, |return| ≤ max|A| + M, with M the inputs' largest magnitude.
   static func measure(_ rollout: Rollout, gamma: Double, lambda: Double) -> (scale: Double, digits: Int) {
     var largest = 0.0
     var buffer: [Double] = []
-    for g in Set([gamma, 1.0]) {
-      for l in Set([0.0, lambda, 1.0]) {
-        GAE.advantages(for: rollout, gamma: g, lambda: l, into: &buffer)
-        for value in buffer where value.isFinite { largest = max(largest, abs(value)) }
-      }
+    for l in Set([0.0, lambda, 1.0]) {
+      GAE.advantages(for: rollout, gamma: gamma, lambda: l, into: &buffer)
+      for value in buffer where value.isFinite { largest = max(largest, abs(value)) }
     }
     var inputs = 0.0
     for value in rollout.rewards { inputs = max(inputs, abs(value)) }

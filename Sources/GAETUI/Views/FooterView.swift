@@ -27,11 +27,11 @@ struct FooterView {
     }
     let shared = globals.filter { row in !tail.contains(row) }.map { (keyName($0), $0.footer ?? "", Style.plain) }
     if session.failure == nil {
-      // The mode's two first keys, then the folder's, then the rest of the mode's.
+      // The mode's first four keys, then the shared ones (other modes, the folder), then the rest.
       let own = app.mode.footerHints(session: session, glyphs: glyphs).map {
         (keyName($0), $0.footer ?? "", Style.plain)
       }
-      hints += own.prefix(2) + shared + own.dropFirst(2)
+      hints += own.prefix(4) + shared + own.dropFirst(4)
     } else {
       hints += shared
     }

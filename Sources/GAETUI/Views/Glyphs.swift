@@ -105,12 +105,13 @@ public struct Glyphs: Sendable, Equatable {
       prime: "'", infinity: "inf", dash: "-", finalState: "final", change: "chg", symbolSum: "sum", subscripts: false),
     border: Border(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+"),
     // No + or - (they read as signs) and no . (it reads as "not computed yet"); the
-    // terminated wall is "!", not "|", which is the gutter's rule.
+    // terminated wall is "!", not "|", which is the gutter's rule; only the current step's
+    // carry gets an arrow, so it is told from the others without colour.
     bars: Bars(
       full: "#", halfUp: "=", halfDown: "=", hairUp: "_", hairDown: "\"", beyondUp: "^", beyondDown: "v",
       undefined: "?"),
     marks: Marks(
-      terminatedWall: "!", truncatedWall: ":", terminated: "#", truncated: "%", carryArrow: "<", carryTrail: "<",
+      terminatedWall: "!", truncatedWall: ":", terminated: "#", truncated: "%", carryArrow: "<", carryTrail: " ",
       pending: ".", playing: ">", paused: "||", cut: "~", moreLeft: "<", moreRight: ">", scrollUp: "^",
       scrollDown: "v"),
     keys: KeyNames(left: "Left", right: "Right", up: "Up", down: "Down"))

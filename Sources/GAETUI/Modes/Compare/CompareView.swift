@@ -113,7 +113,7 @@ struct CompareView {
     let rows: [(String, String, String, String, Bool)] = [
       ("estimator", "A_t", "bias", "variance", false),
       (
-        "TD   \(s.lambda) = 0", "r_t + \(s.gamma)V(s_{t+1}) \(s.minus) V(s_t)", "biased if V is wrong", "low",
+        "TD   \(s.lambda) = 0", "r_t + \(s.gamma)\(s.times)V(s_{t+1}) \(s.minus) V(s_t)", "biased if V is wrong", "low",
         session.lambda == 0
       ),
       (
@@ -132,10 +132,14 @@ struct CompareView {
     func pad(_ text: String, _ width: Int) -> String {
       text + String(repeating: " ", count: max(width - TextWidth.columns(of: text), 0))
     }
+    // Bias and variance are the point of the table: when a line is short, the formula goes.
+    let full = 2 + widths[0] + 2 + widths[1] + 2 + widths[2] + 2 + 8
+    let withFormula = full <= area.width - 1
     for (index, row) in rows.enumerated() where index + 1 < area.height {
       // The current λ's row: marked by a sign and reverse video, not by colour alone.
       let mark = row.4 ? glyphs.marks.playing : " "
-      let text = "\(mark) \(pad(row.0, widths[0]))  \(pad(row.1, widths[1]))  \(pad(row.2, widths[2]))  \(row.3)"
+      let formula = withFormula ? "\(pad(row.1, widths[1]))  " : ""
+      let text = "\(mark) \(pad(row.0, widths[0]))  \(formula)\(pad(row.2, widths[2]))  \(row.3)"
       let style = index == 0 ? Theme.title : (row.4 ? Theme.title.with(reverse: true) : .plain)
       canvas.put(
         TextWidth.fitted(text, width: area.width - 1, cut: glyphs.marks.cut), x: area.x + 1, y: area.y + 1 + index,

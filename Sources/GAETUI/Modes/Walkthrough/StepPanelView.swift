@@ -20,8 +20,8 @@ struct StepPanelView {
       let step = session.trace.record(at: t)
       title = formula.title(step, of: session.stepCount)
       lines = [
-        (formula.delta(step, gamma: session.gamma), Theme.title),
-        (formula.advantage(step, decay: session.trace.decay), Theme.title),
+        (formula.delta(step, gamma: session.gamma, decay: session.trace.decay), Theme.title),
+        (formula.advantage(step, gamma: session.gamma, decay: session.trace.decay), Theme.title),
         (formula.note(step, trace: session.trace), BoundaryText.style(step.boundary)),
       ]
     } else {
