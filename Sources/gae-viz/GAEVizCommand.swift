@@ -42,6 +42,11 @@ struct GAEVizCommand: ParsableCommand {
   /// errors, which can quote an argument, have their control characters spelt out.
   static func main() {
     reserveStandardDescriptors()
+    // A file-size limit (`ulimit -f`) makes a write fail with "file too large", reported in one
+    // line (exit 1, the temporary file removed, the old file whole; in the visualiser a status
+    // message), rather than killing the process with a partial file and, on screen, a broken
+    // terminal. A parent that already ignores it is left as it is.
+    signal(SIGXFSZ, SIG_IGN)
     // The arguments as bytes: a file name that is not UTF-8 is carried (see `PathBytes`), not
     // turned into U+FFFD and lost, as `CommandLine.arguments` would.
     let arguments = (1..<Int(CommandLine.argc)).map { index in
@@ -106,7 +111,8 @@ struct ParameterOptions: ParsableArguments {
 
   /// The flags win over the file, and the file over the seed's defaults.
   func resolved(for scenario: Scenario) -> (gamma: Double, lambda: Double) {
-    (gamma ?? scenario.gamma ?? Scenario.defaultGamma, lambda ?? scenario.lambda ?? Scenario.defaultLambda)
+    // + 0 turns −0 into 0 (it would print as "-0.00").
+    ((gamma ?? scenario.gamma ?? Scenario.defaultGamma) + 0, (lambda ?? scenario.lambda ?? Scenario.defaultLambda) + 0)
   }
 }
 

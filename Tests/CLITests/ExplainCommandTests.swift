@@ -56,3 +56,14 @@ struct ExplainCommandTests {
     #expect(conflict.status == 64 && conflict.stderr.contains("--lambda has no meaning with --estimator td"))
   }
 }
+
+@Suite("Negative numbers on the command line")
+struct NegativeArgumentTests {
+  @Test func aNegativeTIsToldTheRangeAndMinusZeroIsZero() throws {
+    let explain = try run(["explain", "--t", "-1"])
+    #expect(
+      explain.status == 1 && explain.stderr == "gae-viz: the built-in scenario: --t -1 is outside 0…11 (T = 12)\n")
+    let trace = try run(["trace", "--gamma=-0"])
+    #expect(trace.status == 0 && trace.stdout.hasPrefix("Goal, time limit, and a rollout cut short  γ 0.00  λ 0.95"))
+  }
+}

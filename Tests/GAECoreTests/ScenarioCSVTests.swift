@@ -389,3 +389,15 @@ struct ScenarioCSVTests {
     }
   }
 }
+
+@Suite("Scenario files: CSV rows that look like comments")
+struct ScenarioCSVHashTests {
+  /// After the header a row whose label starts with "#" is data, not a comment dropped in
+  /// silence; a line without commas is still a comment.
+  @Test func aRowWhoseLabelStartsWithAHashIsData() throws {
+    let text = "label,reward,value,terminated,truncated\nstart,0,0.1,0,0\n#2 coin,1,0.2,0,0\n# a note\n,,0.3,,\n"
+    let scenario = try Scenario(csv: Array(text.utf8))
+    #expect(scenario.rollout.count == 2)
+    #expect(scenario.rollout.labels?[1] == "#2 coin")
+  }
+}

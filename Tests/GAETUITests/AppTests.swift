@@ -212,11 +212,11 @@ struct AppTests {
     let failed = sending(
       start,
       .traceWriteFailed(
-        write, reason: "x.md: permission denied; nothing was written", directory: "/srv/ro", exists: false))
+        write, reason: "permission denied; nothing was written", directory: "/srv/ro", exists: false))
     #expect(
       failed.chrome.status
         == Chrome.Status(
-          text: "Could not write in /srv/ro: x.md: permission denied; nothing was written", isError: true))
+          text: "Could not write: permission denied; nothing was written · x.md in /srv/ro", isError: true))
     // Cut with a mark when longer than the line.
     let long = sending(
       start, .traceWriteFailed(write, reason: String(repeating: "x", count: 200), directory: "/d", exists: false))

@@ -1,3 +1,4 @@
+import Foundation
 import GAECore
 import TestSupport
 import Testing
@@ -30,7 +31,8 @@ struct WalkthroughScreenTests {
   @Test func zeroIsZeroOnTheTimeline() throws {
     let tiny = try scenario(rewards: [1e-8, -1e-8], values: [0, 0, 0], terminated: [false, true])
     let canvas = Screen.render(makeApp(scenario: tiny, keys(.end)), glyphs: .unicode)
-    let text = canvas.lines.joined(separator: "\n")
+    // The timeline and the steps list (the formulas show such a number in full, as they must).
+    let text = (Array(canvas.lines[2...13]) + Array(canvas.lines[20...22])).joined(separator: "\n")
     #expect(!text.contains("-0.00") && !text.contains("−0.00") && !text.contains("+0.00"))
     for row in barRows(canvas) { #expect(!row.contains("▁") && !row.contains("▔") && !row.contains("█")) }
   }
@@ -126,5 +128,51 @@ struct WalkthroughScreenTests {
     let lines = Screen.render(makeApp(scenario: wide, keys(.end)), glyphs: .unicode).lines[21...22]
     let positions = lines.map { column($0, "A") }
     #expect(positions.first! != nil && positions.allSatisfy { $0 == positions.first! })
+  }
+}
+
+@Suite("Walkthrough screen: extreme numbers")
+struct ExtremeNumberTests {
+  /// Huge numbers take their short form in the steps list; nothing is silently cut.
+  @Test func hugeNumbersAreNeverCut() throws {
+    let huge = try scenario(rewards: [0, 0], values: [-123_456_789_012, 234_567_890_123, -345_678_901_234])
+    let lines = Screen.render(makeApp(scenario: huge, keys(.end)), glyphs: .unicode).lines
+    let list = lines[20...22].joined(separator: "\n")
+    #expect(list.contains("e11"))
+    #expect(!list.contains("−5767900023 "))
+    #expect(list.contains("end"))
+  }
+
+  /// The scale's labels keep their signs in six columns.
+  @Test func scaleLabelsKeepTheirSigns() throws {
+    let numbers = NumberText(glyphs: .unicode)
+    #expect(numbers.compactSigned(1.6e-4, sign: "−", width: 6) == "−2e-4")
+    #expect(numbers.compactSigned(5.8e11, sign: "+", width: 6) == "+6e11")
+    #expect(numbers.compactSigned(0.751, sign: "+", width: 6) == "+0.751")
+    let tiny = try scenario(rewards: [0.00012, -0.00015], values: [0, 0, 0], terminated: [false, true])
+    let lines = Screen.render(makeApp(scenario: tiny, keys(.end)), glyphs: .unicode).lines
+    let top = lines[10].trimmingCharacters(in: .whitespaces)
+    let bottom = lines[13].trimmingCharacters(in: .whitespaces)
+    #expect(top.hasPrefix("+") && bottom.hasPrefix("−"))
+  }
+
+  /// A number that is not zero never prints as zero in a formula, and a huge one is short.
+  @Test func formulasShowTinyAndHugeNumbers() throws {
+    let formula = Formula(glyphs: .unicode, inputDigits: 2)
+    let tiny = try scenario(rewards: [0.00012, -0.00015], values: [0, 0, 0], terminated: [false, true])
+    let trace = GAE.trace(for: tiny.rollout, gamma: 0.99, lambda: 0.95)
+    let delta = formula.delta(trace.record(at: 1), gamma: 0.99, decay: trace.decay)
+    #expect(delta.contains("−0.00015") && delta.hasSuffix("= −0.00015"))
+    let huge = try scenario(rewards: [1e308], values: [0, 0])
+    let big = GAE.trace(for: huge.rollout, gamma: 0.99, lambda: 0.95)
+    let line = formula.delta(big.record(at: 0), gamma: 0.99, decay: big.decay)
+    #expect(line.count < 120 && line.contains("1e+308"))
+  }
+
+  @Test func helpOnAFilesErrorScreenListsOnlyTheKeysThatAct() {
+    let failed = sending(
+      makeApp(playlist: ["a.json", "b.json"]), .loadFailed(path: "b.json", reason: "bad", index: 1), character("?"))
+    let text = HelpOverlay(app: failed, glyphs: .unicode).lines.map(\.0).joined(separator: "\n")
+    #expect(text.contains("Anywhere") && !text.contains("Walkthrough") && !text.contains("On the screen"))
   }
 }

@@ -295,7 +295,7 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(scenarios, fo
 
 
 def test_a_file_size_limit_leaves_the_old_file_and_no_temporary(scenarios, folder):
-    # SIGXFSZ, when the output outgrows `ulimit -f`, ends the program like the others.
+    # When the output outgrows `ulimit -f`, the write fails with "file too large": one line, exit 1.
     target = os.path.join(folder, "out.json")
     with open(target, "w") as f:
         f.write(OLD)
@@ -305,7 +305,7 @@ def test_a_file_size_limit_leaves_the_old_file_and_no_temporary(scenarios, folde
 
     out = subprocess.run([BINARY, "trace", scenarios[100_000], "--format", "json", "-o", target, "--force"],
                          capture_output=True, preexec_fn=limit)
-    assert out.returncode == -signal.SIGXFSZ
+    assert out.returncode == 1 and b"too large" in out.stderr, out.stderr
     assert os.listdir(folder) == ["out.json"]
     with open(target) as f:
         assert f.read() == OLD
@@ -383,3 +383,47 @@ def test_a_file_name_that_is_not_utf8_can_be_opened_listed_and_written(tmp_path,
     p.wait_for(lambda s: "caf\\xE9.json" in s and "caf" in s)
     p.keys("q")
     assert p.exit_status() == 0
+
+
+def test_every_quitting_signal_gives_the_terminal_back(pane):
+    for name in ["USR1", "USR2", "ALRM", "XCPU"]:
+        p = pane()
+        p.run_gaeviz()
+        p.wait_for(lambda s: "step  1/12" in s)
+        number = getattr(signal, "SIG" + name)
+        os.kill(p.program_pid(), number)
+        assert p.exit_status() == 128 + number, name
+        assert p.flags() == "0 1 0" and p.shell_is_sane(), name
+        p.close()
+
+
+def test_w_never_writes_onto_a_fifo_or_the_terminal_and_a_size_limit_is_a_message(pane, tmp_path):
+    name = "goal-time-limit-and-a-rollout-cut-short-trace-g0.99-l0.95.md"
+    p = pane()
+    p.shell(f"cd {tmp_path}")
+    os.mkfifo(tmp_path / name)
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step  1/12" in s)
+    p.keys("w")
+    p.wait_for(lambda s: "is a device or a FIFO" in s, timeout=5)
+    p.keys("Left")
+    p.wait_for(lambda s: "step  2/12" in s)  # still answering
+    p.keys("q")
+    assert p.exit_status() == 0
+    os.remove(tmp_path / name)
+    os.symlink("/dev/tty", tmp_path / name)
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step  1/12" in s)
+    p.keys("w")
+    p.wait_for(lambda s: "is a device or a FIFO" in s, timeout=5)
+    assert "| step |" not in p.screen()
+    p.keys("q")
+    assert p.exit_status() == 0
+    os.remove(tmp_path / name)
+    p.shell(f"(ulimit -f 1; {BINARY})")
+    p.wait_for(lambda s: "step  1/12" in s)
+    p.keys("w")
+    p.wait_for(lambda s: "Could not write: file too large" in s, timeout=5)
+    p.keys("q")
+    p.wait_for(lambda s: s.rstrip().endswith("$"))
+    assert p.flags() == "0 1 0"

@@ -7,6 +7,16 @@
 #endif
 
 extension SafeFileWriter {
+  /// Whether `path` leads to something that is written in place rather than replaced — a
+  /// character device (a terminal) or a FIFO — for callers that must write regular files only
+  /// (the visualiser: writing to its own terminal would scribble on the screen, and opening a
+  /// FIFO waits for a reader).
+  public static func leadsToDeviceOrFIFO(_ path: String) -> Bool {
+    var status = stat()
+    guard PathBytes.withCString(path, { stat($0, &status) }) == 0 else { return false }
+    return [S_IFCHR, S_IFIFO].contains(status.st_mode & S_IFMT)
+  }
+
   /// What writing to a path means, decided before anything is written.
   enum Destination {
     /// Nothing there: a new file at this path (a dangling link's target, for a link).

@@ -4,6 +4,16 @@ extension Scenario {
     try self.init(csv: Array(text.utf8))
   }
 
+  /// Whether the line starting at `offset` has a comma before its end.
+  static func lineHasComma(_ bytes: [UInt8], from offset: Int) -> Bool {
+    var index = offset
+    while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D {
+      if bytes[index] == UInt8(ascii: ",") { return true }
+      index += 1
+    }
+    return false
+  }
+
   /// Imports a CSV rollout: a header naming `reward,value,terminated,truncated` (and optionally
   /// `final_value,label`) in any order, one row per step, then a last row holding only the
   /// bootstrap `value`. Leading `# name: …`, `# description: …`, `# gamma: …`, `# lambda: …`
@@ -157,7 +167,10 @@ extension Scenario {
     }
 
     while !reader.atEnd {
-      if reader.atComment {
+      // After the header, a "#" line with a comma in it is a row whose first cell starts with "#"
+      // (a label such as "#2 coin"): read as data, never silently dropped. A comment there is
+      // a line without commas ("# a note for people").
+      if reader.atComment, columns == nil || !Self.lineHasComma(bytes, from: reader.offset) {
         if bytes[reader.offset] == UInt8(ascii: "#") {
           let line = reader.readRawLine()
           try comments.read(bytes[line], reader: reader, position: nil)

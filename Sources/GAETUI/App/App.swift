@@ -85,7 +85,9 @@ public struct App: Sendable {
                 "File exists: press w again to replace it, any other key keeps it \u{B7} \(write.path) in \(directory)",
               key: .character("w"), effect: .writeTrace(write.confirmed))))
       } else {
-        chrome.status = Chrome.Status(text: "Could not write in \(directory): \(reason)", isError: true)
+        // The reason first: at 80 columns a long path must not push it off the line.
+        chrome.status = Chrome.Status(
+          text: "Could not write: \(reason) \u{B7} \(write.path) in \(directory)", isError: true)
       }
       effects = []
     }

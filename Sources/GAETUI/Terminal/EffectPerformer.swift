@@ -19,6 +19,11 @@ public struct FileEffects: EffectPerformer {
         return .loadFailed(path: path, reason: error.description, index: index)
       }
     case .writeTrace(let write):
+      guard !SafeFileWriter.leadsToDeviceOrFIFO(write.path) else {
+        return .traceWriteFailed(
+          write, reason: "it is a device or a FIFO, not a file (w writes files only)",
+          directory: Self.directory(of: write.path), exists: false)
+      }
       do {
         // Streamed: rows go to the file as they are spelt, not built whole in memory first.
         try SafeFileWriter.write(to: write.path, overwrite: write.overwrite) { (sink) throws(FileWriteError) in
@@ -28,8 +33,13 @@ public struct FileEffects: EffectPerformer {
       } catch {
         let exists: Bool
         if case .exists = error { exists = true } else { exists = false }
-        return .traceWriteFailed(
-          write, reason: error.description, directory: Self.directory(of: write.path), exists: exists)
+        // The reason without the path: the status line names the path after it.
+        let reason: String
+        switch error {
+        case .failed(_, let why), .incomplete(_, let why): reason = why
+        default: reason = error.description
+        }
+        return .traceWriteFailed(write, reason: reason, directory: Self.directory(of: write.path), exists: exists)
       }
     }
   }

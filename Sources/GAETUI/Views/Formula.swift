@@ -47,8 +47,17 @@ public struct Formula: Sendable {
   /// A number as printed, with an ASCII minus (for `Decimal`).
   func text(_ value: Double, _ role: Role, extra: Int) -> String {
     if role == .parameter, let exact = Self.exact(value) { return exact }
-    let (digits, keeping) = digits(role, extra: extra)
-    return Self.trimmed(NumberFormat.fixed(value, digits: min(digits, 17)), keeping: keeping)
+    // A huge number in its shortest exact form (1e+308), not hundreds of digits.
+    if value.isFinite, abs(value) >= 1e12 { return String(value) }
+    var (digits, keeping) = digits(role, extra: extra)
+    digits = min(digits, 17)
+    var text = NumberFormat.fixed(value, digits: digits)
+    // A number that is not zero never prints as zero: it gets the decimals that show it.
+    while value != 0, digits < 17, text.utf8.allSatisfy({ $0 == 0x30 || $0 == 0x2E || $0 == 0x2D }) {
+      digits += 1
+      text = NumberFormat.fixed(value, digits: digits)
+    }
+    return Self.trimmed(text, keeping: keeping)
   }
 
   /// For the screen: the set's minus sign, a negative operand after an operator in parentheses,

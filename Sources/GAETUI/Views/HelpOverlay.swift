@@ -8,8 +8,9 @@ struct HelpOverlay {
   static func rows(in area: Rect) -> Int { max(area.height - 2, 0) }
 
   var sections: [KeySection] {
+    // On a file's error screen only the shared keys act: help lists no others.
     [KeySection("Anywhere", GlobalAction.bindings(app.session, active: app.mode))]
-      + app.mode.helpSections(session: app.session, glyphs: glyphs)
+      + (app.session.failure == nil ? app.mode.helpSections(session: app.session, glyphs: glyphs) : [])
   }
 
   func keyNames(_ row: KeyHelp) -> String {
@@ -29,7 +30,7 @@ struct HelpOverlay {
           ("  " + keys + String(repeating: " ", count: keyWidth - TextWidth.columns(of: keys) + 2) + row.help, .plain))
       }
     }
-    let legend = app.mode.legend(glyphs: glyphs)
+    let legend = app.session.failure == nil ? app.mode.legend(glyphs: glyphs) : []
     if !legend.isEmpty {
       lines.append(("", .plain))
       lines.append(("On the screen", Theme.title))

@@ -1,3 +1,4 @@
+import Foundation
 import GAECore
 
 /// Numbers as the screen spells them: printf's digits (the same as `gae-viz trace`), except that
@@ -46,6 +47,20 @@ struct NumberText: Sendable {
     guard text.unicodeScalars.count > width, value.isFinite else { return text }
     let sign = value < 0 ? glyphs.symbols.minus : (signed ? "+" : "")
     return sign + compact(value)
+  }
+
+  /// A scale's end with its sign, in at most `width` columns: in the exponent form the
+  /// mantissa loses its decimal before the sign is ever cut (−1.5e-4 → −2e-4).
+  func compactSigned(_ value: Double, sign: String, width: Int) -> String {
+    let text = sign + compact(value)
+    guard TextWidth.columns(of: text) > width, value.isFinite, value != 0 else { return text }
+    var exponent = Int(log10(abs(value)).rounded(.down))
+    var mantissa = (abs(value) / pow(10, Double(exponent))).rounded()
+    if mantissa >= 10 {
+      mantissa = 1
+      exponent += 1
+    }
+    return sign + "\(Int(mantissa))e\(exponent)"
   }
 
   /// A scale's end, short: 3 significant digits, no more than 6 columns (+0.314, +12.5, +1.2e9).

@@ -19,7 +19,8 @@ struct ExplainCommand: ParsableCommand {
   @Argument(help: "A scenario file (.json or .csv). Without it, the built-in scenario.")
   var path: String?
 
-  @Option(name: .customLong("t"), help: "The time step to explain, 0 to T-1.")
+  // `.unconditional`, so that `--t -1` is told the range instead of "missing value".
+  @Option(name: .customLong("t"), parsing: .unconditional, help: "The time step to explain, 0 to T-1.")
   var time: Int
 
   @OptionGroup var parameters: ParameterOptions

@@ -368,7 +368,11 @@ enum Signals {
   static let resized = Atomic<Bool>(false)
   static let screenIsActive = Atomic<Bool>(false)
 
-  static let quitting: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+  /// Every signal whose default action ends the process without a core dump: each gives the
+  /// terminal back first (a stray `kill -USR1` or a `ulimit -t` must not leave a broken shell).
+  static let quitting: [Int32] = [
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+  ]
   static let crashing: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
   /// The actions in place before ours, by signal number, restored on exit and before re-raising

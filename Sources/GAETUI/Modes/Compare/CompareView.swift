@@ -39,8 +39,9 @@ struct CompareView {
       canvas.put(glyphs.border.vertical, x: gutterEnd - 1, y: barTop + row, style: Theme.rule, clip: area)
     }
     if layout.barRows >= 2 {
-      let scale = numbers.compact(session.barScale)
-      for (text, y) in [("+" + scale, barTop), (glyphs.symbols.minus + scale, barTop + layout.barRows - 1)] {
+      let top = numbers.compactSigned(session.barScale, sign: "+", width: 6)
+      let bottom = numbers.compactSigned(session.barScale, sign: glyphs.symbols.minus, width: 6)
+      for (text, y) in [(top, barTop), (bottom, barTop + layout.barRows - 1)] {
         canvas.put(text, x: gutterEnd - 2 - TextWidth.columns(of: text), y: y, style: .plain, clip: area)
       }
     }

@@ -22,8 +22,9 @@ struct StepsListView {
     let digits = StepPanelView.inputDigits(width: area.width) + 1
     let firstStep = max(1, progress - rows + 1)
     let shown = (firstStep...progress).map { session.trace.step($0) }
-    let deltas = shown.map { numbers.signed($0.delta, digits: digits) }
-    let advantages = shown.map { numbers.signed($0.advantage, digits: digits) }
+    // At most 10 columns a number: a huge one takes its short form (−5.8e11), never a cut.
+    let deltas = shown.map { numbers.fitting($0.delta, digits: digits, width: 10, signed: true) }
+    let advantages = shown.map { numbers.fitting($0.advantage, digits: digits, width: 10, signed: true) }
     let deltaWidth = deltas.map { TextWidth.columns(of: $0) }.max() ?? 0
     let advantageWidth = advantages.map { TextWidth.columns(of: $0) }.max() ?? 0
     let stepWidth = String(count).count

@@ -79,13 +79,13 @@ struct TimelineView {
   private func drawAxisLabels(into canvas: inout Canvas, area: Rect) {
     guard barRows >= 2 else { return }
     let top = area.y + Row.allCases.count
-    let scale = numbers.compact(session.barScale)
     let right = viewport.originX - 2
     func label(_ text: String, _ y: Int) {
       canvas.put(text, x: right - TextWidth.columns(of: text), y: y, style: .plain, clip: area)
     }
-    label("+" + scale, top)
-    label(glyphs.symbols.minus + scale, top + barRows - 1)
+    // The gutter holds 6 columns: the sign always shows.
+    label(numbers.compactSigned(session.barScale, sign: "+", width: 6), top)
+    label(numbers.compactSigned(session.barScale, sign: glyphs.symbols.minus, width: 6), top + barRows - 1)
   }
 
   private func drawColumn(t: Int, x: Int, area: Rect, canvas: inout Canvas) {
