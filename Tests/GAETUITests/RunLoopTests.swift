@@ -11,7 +11,7 @@ final class RecordingEffects: EffectPerformer, @unchecked Sendable {
 
   init(answer: @escaping (Effect) -> Msg) { self.answer = answer }
 
-  func perform(_ effect: Effect) -> Msg {
+  func perform(_ effect: Effect) -> Msg? {
     performed.append(effect)
     return answer(effect)
   }

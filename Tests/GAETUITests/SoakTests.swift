@@ -14,7 +14,9 @@ struct SoakTests {
     .left, .right, .up, .down, .home, .end, .pageUp, .pageDown, .tab, .backTab, .escape, .enter, .backspace,
     .character(" "), .character("0"), .character("1"), .character("r"), .character("+"), .character("-"),
     .character("?"), .character("i"), .character("]"), .character("["), .character("w"), .character("h"),
-    .character("l"), .character("x"), .character("g"), .character("G"),
+    .character("l"), .character("x"), .character("g"), .character("G"), .character("t"), .character("4"),
+    .character("b"), .character("B"), .character("m"), .character("M"), .character("c"), .character("e"),
+    .character("s"),
   ]
 
   static func randomMessage(_ rng: inout SplitMix64, app: App) -> Msg {
@@ -49,15 +51,16 @@ struct SoakTests {
       var broken: [String] = []
       func check(_ condition: Bool, _ name: String) { if !condition { broken.append(name) } }
       let session = app.session
-      let walkthrough = try #require(app.walkthrough)
-      check((0...session.stepCount).contains(walkthrough.progress), "progress outside 0…T")
-      check(walkthrough.stepCount == session.stepCount, "the mode counts another rollout's steps")
-      check((0...1).contains(session.gamma) && (0...1).contains(session.lambda), "γ or λ outside [0, 1]")
-      let viewport = walkthrough.viewport(session: session, area: app.body)
-      check(walkthrough.firstVisibleTime == viewport.first, "scroll position not clamped")
-      if let t = walkthrough.currentTime, viewport.visible > 0 {
-        check(t >= viewport.first && t <= viewport.last, "current t \(t) off screen")
+      if let walkthrough = app.walkthrough {
+        check((0...session.stepCount).contains(walkthrough.progress), "progress outside 0…T")
+        check(walkthrough.stepCount == session.stepCount, "the mode counts another rollout's steps")
+        let viewport = walkthrough.viewport(session: session, area: app.body)
+        check(walkthrough.firstVisibleTime == viewport.first, "scroll position not clamped")
+        if let t = walkthrough.currentTime, viewport.visible > 0 {
+          check(t >= viewport.first && t <= viewport.last, "current t \(t) off screen")
+        }
       }
+      check((0...1).contains(session.gamma) && (0...1).contains(session.lambda), "γ or λ outside [0, 1]")
       for effect in effects {
         if case .load(let path, let target) = effect { check(["a.json", "b.json"][target] == path, "wrong file") }
       }

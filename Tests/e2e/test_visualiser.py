@@ -322,3 +322,20 @@ def test_weights_take_an_advantage_apart(pane):
     assert f"= {text} = A₅" in screen
     p.keys("q")
     assert p.exit_status() == 0
+
+
+def test_go_to_a_typed_step_and_jump_to_boundaries(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step  1/12" in s)
+    p.keys("t")
+    p.wait_for(lambda s: "Go to t (0–11):" in s)
+    p.keys("1", "0", "BSpace", "9", "Enter")  # "19", after an edit: outside 0–11
+    p.wait_for(lambda s: '"19" is not a time step: t runs from 0 to 11' in s)
+    p.keys("t", "4", "Enter")
+    p.wait_for(lambda s: "t = 4 · ■ terminated" in s)
+    assert "[λ 0.95]" in p.screen()  # the digit went to the prompt, not to λ
+    p.keys("B")
+    p.wait_for(lambda s: "t = 8 · ◆ truncated" in s)
+    p.keys("q")
+    assert p.exit_status() == 0

@@ -57,7 +57,7 @@ public struct App: Sendable {
     case .key(let key):
       effects = handleKey(key)
     case .tick:
-      effects = session.failure == nil ? mode.tick(session: &session, area: body) : []
+      effects = session.failure == nil ? intercept(mode.tick(session: &session, area: body)) : []
     case .resize(let width, let height):
       windowSize = Size(width: width, height: height)
       size = Screen.drawn(windowSize)
@@ -117,6 +117,9 @@ public struct App: Sendable {
         if key == confirmation.key { return [confirmation.effect] }
         if key == .escape { return [] }
       // Any other key withdraws the offer and does what it always does.
+      case .prompt(var prompt):
+        handlePrompt(key, &prompt)
+        return []
       }
     }
     chrome.status = nil
@@ -124,7 +127,38 @@ public struct App: Sendable {
       return perform(action)
     }
     guard session.failure == nil else { return [] }
-    return mode.handle(key, session: &session, area: body) ?? []
+    return intercept(mode.handle(key, session: &session, area: body) ?? [])
+  }
+
+  /// Effects the app carries out itself: a mode's question opens a prompt.
+  private mutating func intercept(_ effects: [Effect]) -> [Effect] {
+    effects.filter { effect in
+      guard case .ask(let question, let kind) = effect else { return true }
+      chrome.push(.prompt(Chrome.Prompt(question: question, text: "", kind: kind)))
+      return false
+    }
+  }
+
+  /// A prompt takes every key: digits and a minus sign type, Backspace deletes, Enter gives the
+  /// text to the mode, Esc withdraws the question.
+  private mutating func handlePrompt(_ key: Key, _ prompt: inout Chrome.Prompt) {
+    switch key {
+    case .escape:
+      chrome.pop()
+    case .enter:
+      chrome.pop()
+      if let problem = mode.answer(prompt.kind, prompt.text, session: session, area: body) {
+        chrome.status = Chrome.Status(text: problem, isError: true)
+      }
+    case .backspace:
+      if !prompt.text.isEmpty { prompt.text.removeLast() }
+      chrome.replaceTop(.prompt(prompt))
+    case .character(let character) where prompt.text.count < 24 && !character.isNewline:
+      prompt.text.append(character)
+      chrome.replaceTop(.prompt(prompt))
+    default:
+      break
+    }
   }
 
   /// Help and the notes: the arrows scroll; q, Esc, the overlay's own key and any other key
@@ -204,7 +238,7 @@ public struct App: Sendable {
         session.prepareNotes(width: width)
         let lines = session.notesLines(width: width).count
         chrome.replaceTop(.notes(scroll: min(scroll, max(lines - NotesOverlay.rows(in: body), 0))))
-      case .confirm:
+      case .confirm, .prompt:
         break
       }
     }

@@ -8,6 +8,16 @@ public struct Chrome: Sendable, Equatable {
     case notes(scroll: Int)
     /// "file exists: press w again": `key` runs `effect`, anything else withdraws the offer.
     case confirm(Confirmation)
+    /// A line of text typed for the mode (a step to go to): every key goes here, so digits
+    /// never reach the global keys; Enter gives the text to the mode, Esc withdraws it.
+    case prompt(Prompt)
+  }
+
+  public struct Prompt: Sendable, Equatable {
+    public let question: String
+    public var text: String
+    /// What the mode is asked; it answers in `Mode.answer`.
+    public let kind: PromptKind
   }
 
   public struct Confirmation: Sendable, Equatable {
@@ -47,7 +57,7 @@ public struct Chrome: Sendable, Equatable {
 
   private static func sameKind(_ a: Overlay, _ b: Overlay) -> Bool {
     switch (a, b) {
-    case (.help, .help), (.notes, .notes), (.confirm, .confirm): return true
+    case (.help, .help), (.notes, .notes), (.confirm, .confirm), (.prompt, .prompt): return true
     default: return false
     }
   }

@@ -6,6 +6,8 @@ public enum Effect: Equatable, Sendable {
   /// Open file `index` of the folder.
   case load(path: String, index: Int)
   case writeTrace(TraceWrite)
+  /// A mode asks for a line of text; the app opens the prompt itself (the run loop never sees it).
+  case ask(question: String, kind: PromptKind)
 }
 
 /// A trace to write to a file: which numbers, in which format, where.

@@ -41,6 +41,9 @@ public protocol Mode: Sendable {
 
   /// The width and height the mode's notes panel has in `area`, if it shows the notes.
   func notesPanel(in area: Rect) -> Size?
+
+  /// A line typed at a prompt the mode asked for: nil when taken, else why not (a status line).
+  mutating func answer(_ kind: PromptKind, _ text: String, session: Session, area: Rect) -> String?
 }
 
 extension Mode {
@@ -51,6 +54,10 @@ extension Mode {
   public func legend(glyphs: Glyphs) -> [(String, Style)] { [] }
 
   public func notesPanel(in area: Rect) -> Size? { nil }
+
+  public mutating func answer(_ kind: PromptKind, _ text: String, session: Session, area: Rect) -> String? {
+    "\(Self.title) takes no typed input"
+  }
 
   /// A key through the mode's table: nil when the table does not bind it.
   mutating func handle(_ key: Key, session: inout Session, area: Rect) -> [Effect]? {

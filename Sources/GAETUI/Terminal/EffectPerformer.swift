@@ -1,16 +1,16 @@
 import Foundation
 import GAECore
 
-/// Carries out an effect and says what came of it, as a message.
+/// Carries out an effect and says what came of it, as a message (nil for nothing to say).
 public protocol EffectPerformer: Sendable {
-  func perform(_ effect: Effect) -> Msg
+  func perform(_ effect: Effect) -> Msg?
 }
 
 /// The real effects: files read and written in the current directory.
 public struct FileEffects: EffectPerformer {
   public init() {}
 
-  public func perform(_ effect: Effect) -> Msg {
+  public func perform(_ effect: Effect) -> Msg? {
     switch effect {
     case .load(let path, let index):
       do {
@@ -18,6 +18,9 @@ public struct FileEffects: EffectPerformer {
       } catch {
         return .loadFailed(path: path, reason: error.description, index: index)
       }
+    case .ask:
+      // The app opens prompts itself: one never reaches the run loop.
+      return nil
     case .writeTrace(let write):
       guard !SafeFileWriter.leadsToDeviceOrFIFO(write.path) else {
         return .traceWriteFailed(

@@ -58,7 +58,9 @@ public struct RunLoop<T: Terminal> {
     while !pending.isEmpty {
       let effectsToRun = app.handle(pending.removeFirst())
       resubscribe()
-      for effect in effectsToRun { pending.append(effects.perform(effect)) }
+      for effect in effectsToRun {
+        if let result = effects.perform(effect) { pending.append(result) }
+      }
     }
   }
 

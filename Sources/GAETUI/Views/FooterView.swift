@@ -11,6 +11,11 @@ struct FooterView {
       message(confirmation.message, style: Theme.message, into: &canvas, in: area)
       return
     }
+    if case .prompt(let prompt)? = app.chrome.top {
+      message(
+        "\(prompt.question) \(prompt.text)_   (Enter goes, Esc cancels)", style: Theme.message, into: &canvas, in: area)
+      return
+    }
     if let status = app.chrome.status {
       message(
         status.text, style: status.isError ? Theme.error.with(reverse: true) : Theme.message, into: &canvas, in: area)

@@ -38,7 +38,7 @@ public enum Screen {
       HelpOverlay(app: app, glyphs: glyphs).render(scroll: scroll, into: &canvas, in: body)
     case .notes(let scroll)?:
       NotesOverlay(session: app.session, glyphs: glyphs).render(scroll: scroll, into: &canvas, in: body)
-    case .confirm?, nil:
+    case .confirm?, .prompt?, nil:
       break
     }
     FooterView(app: app, glyphs: glyphs).render(into: &canvas, in: footer)

@@ -16,6 +16,11 @@ extension Walkthrough {
         [.character("+"), .character("=")], .faster, help: "faster animation", footer: "speed", footerKeys: "+-"),
       Binding([.character("-"), .character("_")], .slower, help: "slower animation"),
       Binding([.escape], .pause, help: "pause"),
+      Binding([.character("t")], .askForTimeStep, help: "go to a time step (type it, then Enter)", footer: "go to t"),
+      Binding([.character("b")], .nextBoundary, help: "the next episode end the pass reaches"),
+      Binding([.character("B")], .previousBoundary, help: "the episode end before, back towards T−1"),
+      Binding([.character("m")], .largestAdvantage, help: "the step with the largest |A|"),
+      Binding([.character("M")], .largestDelta, help: "the step with the largest |δ|"),
     ]
     return own + ParameterControl.bindings(session, glyphs: glyphs).map { $0.map(Action.parameter) } + timing
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Walkthrough {
   public mutating func update(_ action: Action, session: inout Session, area: Rect) -> [Effect] {
     switch action {
@@ -30,8 +32,43 @@ extension Walkthrough {
     case .parameter(let change):
       // The step stays; only the numbers change.
       ParameterControl.update(change, session: &session)
+    case .askForTimeStep:
+      playing = false
+      return [.ask(question: "Go to t (0–\(stepCount - 1)):", kind: .timeStep)]
+    case .nextBoundary, .previousBoundary:
+      playing = false
+      let rollout = session.trace.rollout
+      let from = currentTime ?? stepCount
+      let forward = action == .nextBoundary
+      var t = forward ? from - 1 : from + 1
+      while t >= 0, t < stepCount, !rollout.isEpisodeBoundary(t) { t += forward ? -1 : 1 }
+      if t >= 0, t < stepCount { go(to: t) }
+    case .largestAdvantage, .largestDelta:
+      playing = false
+      let trace = session.trace
+      var best: (t: Int, size: Double)?
+      for t in 0..<stepCount {
+        let size = abs(action == .largestAdvantage ? trace.advantage[t] : trace.delta[t])
+        if size.isFinite, size > (best?.size ?? -1) { best = (t, size) }
+      }
+      if let best { go(to: best.t) }
     }
     return []
+  }
+
+  /// Shows step `t` as computed: the pass has come back to it.
+  mutating func go(to t: Int) {
+    progress = stepCount - t
+  }
+
+  public mutating func answer(_ kind: PromptKind, _ text: String, session: Session, area: Rect) -> String? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard let t = Int(trimmed), (0..<stepCount).contains(t) else {
+      return "\"\(trimmed)\" is not a time step: t runs from 0 to \(stepCount - 1)"
+    }
+    go(to: t)
+    fit(session: session, area: area)
+    return nil
   }
 
   public mutating func tick(session: inout Session, area: Rect) -> [Effect] {

@@ -12,6 +12,14 @@ public struct Walkthrough: Mode {
     case faster
     case slower
     case parameter(ParameterControl.Action)
+    /// Ask for a time step to go to.
+    case askForTimeStep
+    /// The next episode boundary the pass reaches (a smaller t), or the one it came from.
+    case nextBoundary
+    case previousBoundary
+    /// The step with the largest |A| (as computed at the current γ and λ), or the largest |δ|.
+    case largestAdvantage
+    case largestDelta
   }
 
   public static let title = "Walkthrough"
