@@ -60,4 +60,38 @@ struct WeightsTests {
       Screen.render(makeApp(width: width, height: height, [character("e"), character("1")]), glyphs: .ascii),
       "weights-ascii-lambda-1-\(size)")
   }
+
+  /// `d` asks the reverse question: which advantages r_k, then V(s_k), moves — the numbers
+  /// are the derivatives (checked against finite differences in GAECore).
+  @Test func creditShowsWhatAnInputMoves() throws {
+    var app = makeApp([character("e")] + Array(repeating: .key(.right), count: 7) + [character("d")])
+    #expect(weights(app)?.view == .creditOfReward)
+    var text = Screen.render(app, glyphs: .unicode).text
+    let numbers = NumberText(glyphs: .unicode)
+    for (t, derivative) in Sensitivity.derivatives(
+      of: .reward(7), rollout: app.session.trace.rollout, gamma: 0.99, lambda: 0.95)
+    {
+      _ = t
+      #expect(text.contains(numbers.signed(derivative, digits: 4)))
+    }
+    app = sending(app, character("d"))
+    #expect(weights(app)?.view == .creditOfValue)
+    text = Screen.render(app, glyphs: .unicode).text
+    #expect(text.contains("−1.0000") && text.contains("the critic's values cancel"))
+    // At λ = 1, V₇ moves A₇ alone.
+    let atOne = sending(app, character("1"))
+    #expect(Screen.render(atOne, glyphs: .unicode).text.contains("V₇ moves 1 advantage"))
+    #expect(weights(sending(app, character("d")))?.view == .weights)
+  }
+
+  @Test(arguments: [(80, 24), (120, 40)])
+  func creditGoldenScreens(width: Int, height: Int) {
+    let moves: [Msg] = [character("e")] + Array(repeating: .key(.right), count: 7)
+    Golden.check(
+      Screen.render(makeApp(width: width, height: height, moves + [character("d")]), glyphs: .unicode),
+      "credit-reward-t7-\(width)x\(height)")
+    Golden.check(
+      Screen.render(makeApp(width: width, height: height, moves + [character("d"), character("d")]), glyphs: .unicode),
+      "credit-value-t7-\(width)x\(height)")
+  }
 }

@@ -16,9 +16,10 @@ public enum Sensitivity {
     case finalValue(Int)
   }
 
-  /// ∂A_t/∂input for every t it reaches, t ascending; zero entries are left out.
+  /// ∂A_t/∂input for every t it reaches, t ascending; zero entries are left out. `limit` bounds
+  /// how far back from the input the steps are followed (a screen shows the nearest few).
   public static func derivatives(
-    of input: Input, rollout: Rollout, gamma: Double, lambda: Double
+    of input: Input, rollout: Rollout, gamma: Double, lambda: Double, limit: Int = .max
   ) -> [(t: Int, derivative: Double)] {
     // ∂δ_u/∂input is non-zero for at most two steps u; A_t = Σ_{u ≥ t, same episode} (γλ)^{u−t} δ_u.
     var sources: [(u: Int, factor: Double)] = []
@@ -39,7 +40,8 @@ public enum Sensitivity {
     for (u, factor) in sources {
       let start = rollout.episode(containing: u).lowerBound
       var weight = factor
-      for t in stride(from: u, through: start, by: -1) {
+      let stop = max(start, u - max(limit, 1) + 1)
+      for t in stride(from: u, through: stop, by: -1) {
         result[t, default: 0] += weight
         weight *= decay
         if weight == 0 { break }

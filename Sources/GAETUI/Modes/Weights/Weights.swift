@@ -12,9 +12,23 @@ public struct Weights: Mode {
     case toStart
     case toEnd
     case parameter(ParameterControl.Action)
+    /// Weights of A_t → which advantages r_t moves → which V_t moves → weights again.
+    case nextView
+  }
+
+  /// What the view shows for the cursor's step.
+  public enum View: Sendable, Equatable {
+    /// What A_t is made of.
+    case weights
+    /// The reverse question: which advantages the reward r_t moves, and by how much.
+    case creditOfReward
+    /// Which advantages the value V(s_t) moves.
+    case creditOfValue
   }
 
   public static let title = "Weights"
+
+  public internal(set) var view = View.weights
 
   /// The step being taken apart.
   public internal(set) var cursor: Int
@@ -37,6 +51,9 @@ public struct Weights: Mode {
       Binding([.right, .character("l")], .move(1), help: "the step after (t + 1)"),
       Binding([.home, .character("g")], .toStart, help: "t = 0"),
       Binding([.end, .character("G")], .toEnd, help: "the rollout's last step"),
+      Binding(
+        [.character("d")], .nextView,
+        help: "the reverse question: which advantages r_t, then V(s_t), moves (∂A/∂r, ∂A/∂V)", footer: "credit"),
     ]
     return own + ParameterControl.bindings(session, glyphs: glyphs).map { $0.map(Action.parameter) }
   }
@@ -47,6 +64,12 @@ public struct Weights: Mode {
     case .toStart: cursor = 0
     case .toEnd: cursor = stepCount - 1
     case .parameter(let change): ParameterControl.update(change, session: &session)
+    case .nextView:
+      switch view {
+      case .weights: view = .creditOfReward
+      case .creditOfReward: view = .creditOfValue
+      case .creditOfValue: view = .weights
+      }
     }
     return []
   }
@@ -58,7 +81,11 @@ public struct Weights: Mode {
   }
 
   public func headerStatus(session: Session, glyphs: Glyphs) -> String {
-    "weights of A at t = \(cursor)"
+    switch view {
+    case .weights: return "weights of A at t = \(cursor)"
+    case .creditOfReward: return "what r at t = \(cursor) moves"
+    case .creditOfValue: return "what V at t = \(cursor) moves"
+    }
   }
 
   public func helpSections(session: Session, glyphs: Glyphs) -> [KeySection] {
