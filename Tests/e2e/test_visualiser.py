@@ -339,3 +339,18 @@ def test_go_to_a_typed_step_and_jump_to_boundaries(pane):
     p.wait_for(lambda s: "t = 8 · ◆ truncated" in s)
     p.keys("q")
     assert p.exit_status() == 0
+
+
+def test_every_mode_is_a_key_away_and_keeps_its_place(pane):
+    p = pane()
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step  1/12" in s)
+    p.keys("Left", "Left", "Left")
+    p.wait_for(lambda s: "step  4/12" in s)
+    for key, marker in [("c", "compare TD"), ("e", "weights of A"), ("v", "targets, minibatch 4"), ("s", "step  4/12")]:
+        p.keys(key)
+        p.wait_for(lambda s, marker=marker: marker in s)
+    p.keys("v", "<", "<")
+    p.wait_for(lambda s: "mb 1" in s and "NaN" in s)
+    p.keys("q")
+    assert p.exit_status() == 0

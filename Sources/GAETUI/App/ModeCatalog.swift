@@ -20,5 +20,8 @@ public enum ModeCatalog {
     Entry(
       key: .character("e"), name: "weights", help: "what A_t is made of: the weights, the terms, the n-step view",
       make: { Weights(session: $0) }, isActive: { $0 is Weights }),
+    Entry(
+      key: .character("v"), name: "targets", help: "the critic's targets and the advantages normalised as PPO does",
+      make: { CriticTargets(session: $0) }, isActive: { $0 is CriticTargets }),
   ]
 }

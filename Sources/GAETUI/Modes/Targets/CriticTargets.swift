@@ -1,0 +1,96 @@
+import GAECore
+
+/// Targets: what the critic regresses on — the λ-return A + V (PPO's value target), the
+/// reward-to-go, the TD(0) target — and the advantages as PPO feeds them to its loss,
+/// normalised over the rollout and over minibatches of a chosen size, with the steps whose sign
+/// the normalisation flips marked, and a minibatch of one shown as it really behaves (NaN).
+public struct CriticTargets: Mode {
+  public enum Action: Equatable, Sendable {
+    case scroll(Int)
+    case toStart
+    case toEnd
+    /// Halve or double the minibatch size.
+    case minibatch(smaller: Bool)
+    case parameter(ParameterControl.Action)
+  }
+
+  public static let title = "Targets"
+
+  public internal(set) var firstVisibleTime = 0
+  /// Steps per minibatch, 1 … T.
+  public internal(set) var minibatchSize: Int
+  let stepCount: Int
+
+  public init(session: Session) {
+    stepCount = session.stepCount
+    minibatchSize = min(4, max(session.stepCount, 1))
+  }
+
+  public func adopting(_ session: Session) -> CriticTargets { CriticTargets(session: session) }
+
+  public var tickInterval: Duration? { nil }
+
+  public func bindings(session: Session, glyphs: Glyphs) -> [Binding<Action>] {
+    let own: [Binding<Action>] = [
+      Binding(
+        [.left, .character("h")], .scroll(-1), help: "scroll towards t = 0", footer: "scroll",
+        footerKeys: glyphs.keyPair(glyphs.keys.left, glyphs.keys.right)),
+      Binding([.right, .character("l")], .scroll(1), help: "scroll towards the rollout's end"),
+      Binding([.home, .character("g")], .toStart, help: "the rollout's start"),
+      Binding([.end, .character("G")], .toEnd, help: "the rollout's end"),
+      Binding(
+        [.character("<")], .minibatch(smaller: true), help: "halve the minibatch size (down to 1)",
+        footer: "minibatch", footerKeys: "< >"),
+      Binding([.character(">")], .minibatch(smaller: false), help: "double the minibatch size (up to T)"),
+    ]
+    return own + ParameterControl.bindings(session, glyphs: glyphs).map { $0.map(Action.parameter) }
+  }
+
+  public mutating func update(_ action: Action, session: inout Session, area: Rect) -> [Effect] {
+    let viewport = self.viewport(session: session, area: area)
+    switch action {
+    case .scroll(let direction): firstVisibleTime = viewport.first + direction * max(viewport.visible / 2, 1)
+    case .toStart: firstVisibleTime = 0
+    case .toEnd: firstVisibleTime = stepCount
+    case .minibatch(let smaller):
+      minibatchSize = smaller ? max(minibatchSize / 2, 1) : min(minibatchSize * 2, max(stepCount, 1))
+    case .parameter(let change): ParameterControl.update(change, session: &session)
+    }
+    return []
+  }
+
+  public mutating func tick(session: inout Session, area: Rect) -> [Effect] { [] }
+
+  public mutating func fit(session: Session, area: Rect) {
+    firstVisibleTime = viewport(session: session, area: area).first
+  }
+
+  func viewport(session: Session, area: Rect) -> TimelineViewport {
+    TimelineViewport(
+      area: area, stepCount: session.stepCount, integerDigits: session.integerDigits, first: firstVisibleTime)
+  }
+
+  public func headerStatus(session: Session, glyphs: Glyphs) -> String {
+    "targets, minibatch \(minibatchSize)"
+  }
+
+  public func helpSections(session: Session, glyphs: Glyphs) -> [KeySection] {
+    let all = bindings(session: session, glyphs: glyphs)
+    let own = all.filter { if case .parameter = $0.action { return false } else { return true } }
+    return [
+      KeySection("Targets", own),
+      KeySection(
+        "\(glyphs.symbols.gamma) and \(glyphs.symbols.lambda)", ParameterControl.bindings(session, glyphs: glyphs)),
+    ]
+  }
+
+  public func legend(glyphs: Glyphs) -> [(String, Style)] {
+    [
+      ("  A+V      the λ-return: the target PPO implementations regress the critic on", .plain),
+      ("  G        the reward-to-go (bootstrapped at a truncation and at the rollout's end)", .plain),
+      ("  r+γV′    the TD(0) target", .plain),
+      ("  norm     (A − mean)/(std + 1e-8), std with n − 1 as torch.std: over the rollout, and per minibatch", .plain),
+      ("  *        the normalisation flipped A's sign", .plain),
+    ]
+  }
+}

@@ -1,0 +1,107 @@
+import GAECore
+
+/// The targets table: one column per step, a row per target and per normalisation.
+struct CriticTargetsView {
+  let targets: CriticTargets
+  let session: Session
+  let glyphs: Glyphs
+  let viewport: TimelineViewport
+
+  private var numbers: NumberText { NumberText(glyphs: glyphs) }
+
+  func render(into canvas: inout Canvas, in area: Rect) {
+    let s = glyphs.symbols
+    let trace = session.trace
+    let rollout = trace.rollout
+    let (first, last) = (viewport.first, viewport.last)
+    guard last >= first else { return }
+    // Normalisation looks at whole minibatches: compute over the batches that hold the visible
+    // steps (and the rollout's mean and deviation once), not over every step of a long rollout.
+    let rolloutNormalised = CriticTargets.normalizedRange(trace.advantage, range: first...last)
+    let size = targets.minibatchSize
+    let batchStart = first / size * size
+    let batchEnd = min((last / size + 1) * size, rollout.count)
+    let batches = GAECore.Targets.normalized(Array(trace.advantage[batchStart..<batchEnd]), minibatch: size)
+    let rows: [(String, (Int) -> Double?)] = [
+      ("t", { _ in nil }),
+      ("A", { trace.advantage[$0] }),
+      ("A+V", { trace.returns[$0] }),
+      ("G", { _ in nil }),
+      ("r+\(s.gamma)V′", { rollout.rewards[$0] + session.gamma * rollout.nextValue(at: $0).value }),
+      ("norm", { rolloutNormalised[$0 - first] }),
+      ("mb \(size)", { batches[$0 - batchStart] }),
+    ]
+    let rewardToGo = GAECore.Targets.rewardToGo(rollout, gamma: session.gamma)
+    let gutterEnd = viewport.originX
+    for (index, row) in rows.enumerated() where index < area.height {
+      let name = TextWidth.fitted(row.0, width: 6, cut: glyphs.marks.cut)
+      canvas.put(
+        name, x: gutterEnd - 2 - TextWidth.columns(of: name), y: area.y + index, style: Theme.title, clip: area)
+      canvas.put(glyphs.border.vertical, x: gutterEnd - 1, y: area.y + index, style: Theme.rule, clip: area)
+    }
+    let width = viewport.numberWidth
+    let decimals = viewport.decimals
+    for t in first...last {
+      guard let x = viewport.x(of: t) else { continue }
+      func right(_ text: String, _ row: Int, _ style: Style) {
+        guard row < area.height else { return }
+        let fitted = TextWidth.fitted(text, width: width, cut: glyphs.marks.cut)
+        canvas.put(fitted, x: x + width - TextWidth.columns(of: fitted), y: area.y + row, style: style, clip: area)
+      }
+      right("\(t)", 0, Theme.title)
+      for (index, row) in rows.enumerated().dropFirst() {
+        let value = index == 3 ? rewardToGo[t] : row.1(t)!
+        let flipped =
+          index >= 5 && value.isFinite
+          && NumberText.shownSign(value, digits: decimals) * NumberText.shownSign(trace.advantage[t], digits: decimals)
+            < 0
+        let style = Theme.signed(Double(NumberText.shownSign(value, digits: decimals)))
+        right(
+          numbers.fitting(value, digits: decimals, width: width, signed: true), index,
+          flipped ? style.with(reverse: true) : style)
+        // The flip is marked by a sign as well as by reverse video: in the gap after the number.
+        if flipped, index < area.height {
+          canvas.put("*", x: x + width, y: area.y + index, style: Theme.title, clip: area)
+        }
+      }
+      if rollout.isEpisodeBoundary(t) {
+        let (glyph, style) =
+          rollout.terminated[t]
+          ? (glyphs.marks.terminatedWall, Theme.terminated) : (glyphs.marks.truncatedWall, Theme.truncated)
+        for row in 0..<min(5, area.height) {
+          canvas.put(String(glyph), x: x + width, y: area.y + row, style: style, clip: area)
+        }
+      }
+    }
+    let notes = [
+      "A+V: the λ-return (PPO's value target) \(s.times) G: reward-to-go \(s.times) r+\(s.gamma)V′: TD(0)",
+      "norm: (A \(s.minus) mean)/(std + 1e-8) over the rollout \(s.times) mb \(size): per minibatch (< >)",
+      size == 1
+        ? "A minibatch of one has no deviation (n \(s.minus) 1 = 0): NaN, as in PPO"
+        : "* the normalisation flipped A's sign: the loss pushes that action the other way",
+    ]
+    let top = area.y + rows.count + 1
+    for (index, note) in notes.enumerated() where top + index < area.maxY {
+      canvas.put(
+        " " + TextWidth.fitted(note, width: area.width - 2, cut: glyphs.marks.cut), x: area.x, y: top + index,
+        style: .plain, clip: area)
+    }
+  }
+}
+
+extension CriticTargets {
+  /// The rollout-wide normalisation of the steps in `range` only: the mean and deviation are
+  /// the whole rollout's (one pass over it), the values only those shown.
+  static func normalizedRange(_ advantages: [Double], range: ClosedRange<Int>) -> [Double] {
+    let count = Double(advantages.count)
+    let mean = advantages.reduce(0, +) / count
+    let squares = advantages.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+    let deviation = (squares / (count - 1)).squareRoot()
+    return range.map { (advantages[$0] - mean) / (deviation + 1e-8) }
+  }
+
+  public func render(session: Session, glyphs: Glyphs, into canvas: inout Canvas, in area: Rect) {
+    CriticTargetsView(targets: self, session: session, glyphs: glyphs, viewport: viewport(session: session, area: area))
+      .render(into: &canvas, in: area)
+  }
+}
