@@ -55,3 +55,25 @@ struct NavigationTests {
     #expect(viewport.x(of: 123_456) != nil)
   }
 }
+
+@Suite("The overview strip")
+struct OverviewTests {
+  /// One cell per stretch of steps: pending before the pass reaches it, the shown window marked.
+  @Test func theStripShowsTheWholeRolloutAndTheWindow() throws {
+    let overview = Overview(glyphs: .unicode)
+    let advantages = (0..<1000).map { Double($0 % 100) }
+    let cells = overview.cells(advantages: advantages, computedFrom: 500, window: 900...949, width: 20)
+    #expect(cells.count == 20)
+    #expect(cells.prefix(10).allSatisfy { $0.glyph == "·" })
+    // Stretches of 50 steps: 0…49 (up to half the largest) and 50…99 (the largest, a full cell).
+    #expect(cells.suffix(10).map(\.glyph) == Array(repeating: ["▄", "█"], count: 5).flatMap { $0 })
+    #expect(cells.enumerated().filter(\.element.shown).map(\.offset) == [18])
+    let scenario = try Scenario.load(path: packageRoot + "/Scenarios/07-long-horizon.json")
+    let app = makeApp(scenario: scenario, steps(20))
+    let canvas = Screen.render(app, glyphs: .unicode)
+    let rule = canvas.lines[14]
+    #expect(rule.contains("t 278–288 of 300") && rule.contains("·"))
+    let highlighted = (0..<80).filter { canvas[$0, 14].style == Theme.current }
+    #expect(!highlighted.isEmpty)
+  }
+}

@@ -33,6 +33,7 @@ struct StepPanelView {
       ]
     }
     SectionRule.draw(title, into: &canvas, at: area.y, in: area, glyphs: glyphs, right: visibleRange())
+    drawOverview(into: &canvas, in: area, titleWidth: TextWidth.columns(of: title))
     // The formulas keep one line each (cut with a mark if they must be); the note wraps into
     // whatever rows are left.
     var y = area.y + 1
@@ -48,10 +49,27 @@ struct StepPanelView {
     }
   }
 
-  /// "showing t 278–289 of 0–299" when the timeline scrolls.
+  /// When the timeline scrolls, the whole rollout on the panel's rule, right of the title: |A| per
+  /// stretch, the shown window in reverse video. Only when there is room for a useful strip.
+  private func drawOverview(into canvas: inout Canvas, in area: Rect, titleWidth: Int) {
+    guard viewport.scrolls, viewport.visible > 0 else { return }
+    let range = visibleRange() ?? ""
+    let width = min(area.width - titleWidth - TextWidth.columns(of: range) - 12, 60)
+    guard width >= 12 else { return }
+    let cells = Overview(glyphs: glyphs).cells(
+      advantages: session.trace.advantage, computedFrom: session.stepCount - walkthrough.progress,
+      window: viewport.first...viewport.last, width: width)
+    var x = area.maxX - 4 - TextWidth.columns(of: range) - cells.count - 2
+    for cell in cells {
+      canvas.put(String(cell.glyph), x: x, y: area.y, style: cell.shown ? Theme.current : .plain, clip: area)
+      x += 1
+    }
+  }
+
+  /// "t 278–289 of 300" when the timeline scrolls.
   private func visibleRange() -> String? {
     guard viewport.scrolls, viewport.visible > 0 else { return nil }
     let dash = glyphs.symbols.dash
-    return "showing t \(viewport.first)\(dash)\(viewport.last) of 0\(dash)\(session.stepCount - 1)"
+    return "t \(viewport.first)\(dash)\(viewport.last) of \(session.stepCount)"
   }
 }
