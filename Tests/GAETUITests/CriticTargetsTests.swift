@@ -22,7 +22,7 @@ struct CriticTargetsTests {
     func shown(_ values: [Double]) -> [String] { values.map { numbers.signed($0, digits: digits) } }
     #expect(row(lines, "A+V") == shown(GAECore.Targets.lambdaReturns(app.session.trace)))
     #expect(row(lines, "G") == shown(GAECore.Targets.rewardToGo(rollout, gamma: 0.99)))
-    #expect(row(lines, "r+γV′") == shown(GAECore.Targets.tdTargets(rollout, gamma: 0.99)))
+    #expect(row(lines, "TD(0)") == shown(GAECore.Targets.tdTargets(rollout, gamma: 0.99)))
     #expect(row(lines, "norm") == shown(GAECore.Targets.normalized(app.session.trace.advantage)))
     #expect(row(lines, "mb 4") == shown(GAECore.Targets.normalized(app.session.trace.advantage, minibatch: 4)))
   }
@@ -33,9 +33,10 @@ struct CriticTargetsTests {
     let lines = Screen.render(app, glyphs: .unicode).lines
     #expect(row(lines, "mb 1").allSatisfy { $0 == "NaN" })
     #expect(lines.contains { $0.contains("A minibatch of one has no deviation") })
-    // A positive A that normalises negative is marked with * (t = 4, +0.10 → −0.08).
+    // A positive A that normalises negative is marked with * (t = 11, +0.04 → −0.23); at an
+    // episode's end (t = 4) the wall stays and reverse video alone marks it.
     let normLine = lines.first { $0.hasPrefix("  norm │") }!
-    #expect(normLine.contains("−0.08*"))
+    #expect(normLine.contains("−0.23*") && normLine.contains("−0.08┃"))
     let big = makeApp([character("v"), character(">"), character(">"), character(">"), character(">")])
     #expect((big.mode as? CriticTargets)?.minibatchSize == 12)
   }

@@ -33,7 +33,9 @@ struct NavigationTests {
     let app = makeApp([character("b")])
     #expect(current(app) == 8)
     #expect(current(sending(app, character("b"))) == 4)
-    #expect(current(sending(app, character("b"), character("b"))) == 4)  // no earlier end: it stays
+    let stays = sending(app, character("b"), character("b"))
+    #expect(current(stays) == 4)  // no earlier end: it stays, and says so
+    #expect(stays.chrome.status?.text == "No episode end before this step")
     #expect(current(sending(app, character("b"), character("B"))) == 8)
     let trace = app.session.trace
     let largestA = (0..<12).max { abs(trace.advantage[$0]) < abs(trace.advantage[$1]) }

@@ -133,9 +133,16 @@ public struct App: Sendable {
   /// Effects the app carries out itself: a mode's question opens a prompt.
   private mutating func intercept(_ effects: [Effect]) -> [Effect] {
     effects.filter { effect in
-      guard case .ask(let question, let kind) = effect else { return true }
-      chrome.push(.prompt(Chrome.Prompt(question: question, text: "", kind: kind)))
-      return false
+      switch effect {
+      case .ask(let question, let kind):
+        chrome.push(.prompt(Chrome.Prompt(question: question, text: "", kind: kind)))
+        return false
+      case .say(let text):
+        chrome.status = Chrome.Status(text: text, isError: false)
+        return false
+      default:
+        return true
+      }
     }
   }
 

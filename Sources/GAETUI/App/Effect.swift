@@ -8,6 +8,8 @@ public enum Effect: Equatable, Sendable {
   case writeTrace(TraceWrite)
   /// A mode asks for a line of text; the app opens the prompt itself (the run loop never sees it).
   case ask(question: String, kind: PromptKind)
+  /// A mode has something to say on the status line; the app shows it itself.
+  case say(String)
 }
 
 /// A trace to write to a file: which numbers, in which format, where.

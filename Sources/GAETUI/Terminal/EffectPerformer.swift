@@ -18,8 +18,8 @@ public struct FileEffects: EffectPerformer {
       } catch {
         return .loadFailed(path: path, reason: error.description, index: index)
       }
-    case .ask:
-      // The app opens prompts itself: one never reaches the run loop.
+    case .ask, .say:
+      // The app opens prompts and shows statuses itself: these never reach the run loop.
       return nil
     case .writeTrace(let write):
       guard !SafeFileWriter.leadsToDeviceOrFIFO(write.path) else {

@@ -87,10 +87,11 @@ public struct CriticTargets: Mode {
   public func legend(glyphs: Glyphs) -> [(String, Style)] {
     [
       ("  A+V      the λ-return: the target PPO implementations regress the critic on", .plain),
-      ("  G        the reward-to-go (bootstrapped at a truncation and at the rollout's end)", .plain),
-      ("  r+γV′    the TD(0) target", .plain),
-      ("  norm     (A − mean)/(std + 1e-8), std with n − 1 as torch.std: over the rollout, and per minibatch", .plain),
-      ("  *        the normalisation flipped A's sign", .plain),
+      ("  G        the reward-to-go, bootstrapped at a truncation and the rollout's end", .plain),
+      ("  TD(0)    the TD(0) target r + γV(s′)", .plain),
+      ("  norm     (A − mean)/(std + 1e-8), std with n − 1 (torch.std), over the rollout", .plain),
+      ("  mb N     the same per minibatch of N steps (< > halve or double N)", .plain),
+      ("  *        the normalisation flipped A's sign (also in reverse video)", .plain),
     ]
   }
 }

@@ -27,7 +27,7 @@ struct CriticTargetsView {
       ("A", { trace.advantage[$0] }),
       ("A+V", { trace.returns[$0] }),
       ("G", { _ in nil }),
-      ("r+\(s.gamma)V′", { rollout.rewards[$0] + session.gamma * rollout.nextValue(at: $0).value }),
+      ("TD(0)", { rollout.rewards[$0] + session.gamma * rollout.nextValue(at: $0).value }),
       ("norm", { rolloutNormalised[$0 - first] }),
       ("mb \(size)", { batches[$0 - batchStart] }),
     ]
@@ -49,18 +49,19 @@ struct CriticTargetsView {
         canvas.put(fitted, x: x + width - TextWidth.columns(of: fitted), y: area.y + row, style: style, clip: area)
       }
       right("\(t)", 0, Theme.title)
+      let advantage = trace.advantage[t]
       for (index, row) in rows.enumerated().dropFirst() {
         let value = index == 3 ? rewardToGo[t] : row.1(t)!
+        // A flip: the normalised value's sign against A's own (even an A too small to print).
         let flipped =
-          index >= 5 && value.isFinite
-          && NumberText.shownSign(value, digits: decimals) * NumberText.shownSign(trace.advantage[t], digits: decimals)
-            < 0
+          index >= 5 && value.isFinite && value != 0 && advantage != 0 && (value > 0) != (advantage > 0)
         let style = Theme.signed(Double(NumberText.shownSign(value, digits: decimals)))
         right(
           numbers.fitting(value, digits: decimals, width: width, signed: true), index,
           flipped ? style.with(reverse: true) : style)
-        // The flip is marked by a sign as well as by reverse video: in the gap after the number.
-        if flipped, index < area.height {
+        // Marked by a sign as well as by reverse video, in the gap after the number — unless an
+        // episode's wall stands there.
+        if flipped, index < area.height, !rollout.isEpisodeBoundary(t) {
           canvas.put("*", x: x + width, y: area.y + index, style: Theme.title, clip: area)
         }
       }
@@ -68,18 +69,27 @@ struct CriticTargetsView {
         let (glyph, style) =
           rollout.terminated[t]
           ? (glyphs.marks.terminatedWall, Theme.terminated) : (glyphs.marks.truncatedWall, Theme.truncated)
-        for row in 0..<min(5, area.height) {
+        for row in 0..<min(rows.count, area.height) {
           canvas.put(String(glyph), x: x + width, y: area.y + row, style: style, clip: area)
         }
       }
     }
-    let notes = [
-      "A+V: the λ-return (PPO's value target) \(s.times) G: reward-to-go \(s.times) r+\(s.gamma)V′: TD(0)",
-      "norm: (A \(s.minus) mean)/(std + 1e-8) over the rollout \(s.times) mb \(size): per minibatch (< >)",
-      size == 1
-        ? "A minibatch of one has no deviation (n \(s.minus) 1 = 0): NaN, as in PPO"
-        : "* the normalisation flipped A's sign: the loss pushes that action the other way",
+    if first > 0 { canvas.put(glyphs.marks.moreLeft, x: area.x, y: area.y, style: Theme.key, clip: area) }
+    if last < rollout.count - 1 {
+      canvas.put(
+        glyphs.marks.moreRight, x: gutterEnd + viewport.visible * viewport.columnWidth, y: area.y, style: Theme.key,
+        clip: area)
+    }
+    let deviation = CriticTargets.deviation(trace.advantage)
+    var notes = [
+      "A+V: the \(s.lambda)-return (PPO's value target); G: reward-to-go; TD(0): r + \(s.gamma)V(s\(s.prime))",
+      "norm: (A \(s.minus) mean)/(std + 1e-8) over the rollout; mb \(size): per minibatch (< >)",
+      "* (and reverse video): the normalisation flipped A's sign",
     ]
+    if size == 1 { notes.append("A minibatch of one has no deviation (n \(s.minus) 1 = 0): NaN, as in PPO") }
+    if deviation < 1e-6 {
+      notes.append("std \(s.times) 1e-8 here: the 1e-8 in the denominator is not negligible")
+    }
     let top = area.y + rows.count + 1
     for (index, note) in notes.enumerated() where top + index < area.maxY {
       canvas.put(
@@ -90,6 +100,14 @@ struct CriticTargetsView {
 }
 
 extension CriticTargets {
+  /// The rollout's sample deviation of A (n − 1), as torch.std.
+  static func deviation(_ advantages: [Double]) -> Double {
+    let count = Double(advantages.count)
+    guard count > 1 else { return .nan }
+    let mean = advantages.reduce(0, +) / count
+    return (advantages.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)).squareRoot()
+  }
+
   /// The rollout-wide normalisation of the steps in `range` only: the mean and deviation are
   /// the whole rollout's (one pass over it), the values only those shown.
   static func normalizedRange(_ advantages: [Double], range: ClosedRange<Int>) -> [Double] {

@@ -42,7 +42,10 @@ extension Walkthrough {
       let forward = action == .nextBoundary
       var t = forward ? from - 1 : from + 1
       while t >= 0, t < stepCount, !rollout.isEpisodeBoundary(t) { t += forward ? -1 : 1 }
-      if t >= 0, t < stepCount { go(to: t) }
+      guard t >= 0, t < stepCount else {
+        return [.say(forward ? "No episode end before this step" : "No episode end after this step")]
+      }
+      go(to: t)
     case .largestAdvantage, .largestDelta:
       playing = false
       let trace = session.trace

@@ -56,10 +56,13 @@ struct CreditView {
       bar.draw(entry.derivative, x: x + 1, width: max(width - 2, 1), into: &canvas, clip: timeline)
     }
     var lines: [String] = []
+    let episodeStart = session.trace.rollout.episode(containing: k).lowerBound
     if ofValue {
       lines.append(
-        "∂A_t/∂V\(glyphs.subscripted(k)) = \(s.gamma)(1\(s.minus)\(s.lambda))(\(s.gammaLambda))^(\(k)\(s.minus)t\(s.minus)1) for t < \(k) "
-          + "in its episode, \(s.minus)1 at t = \(k)")
+        k == episodeStart
+          ? "∂A_t/∂V\(glyphs.subscripted(k)) = \(s.minus)1 at t = \(k), the first step of its episode"
+          : "∂A_t/∂V\(glyphs.subscripted(k)) = \(s.gamma)(1\(s.minus)\(s.lambda))(\(s.gammaLambda))^(\(k)\(s.minus)t\(s.minus)1) for t < \(k) "
+            + "in its episode, \(s.minus)1 at t = \(k)")
       lines.append(
         session.lambda == 1
           ? "\(s.lambda) = 1: the critic's values cancel; V\(glyphs.subscripted(k)) moves A\(glyphs.subscripted(k)) alone"
@@ -70,11 +73,13 @@ struct CreditView {
       )
     }
     let reached = derivatives.count
-    let complete = reached < max(probe.visible, 1)
+    // Complete when the episode's start (and, for a value, the step before it) is in view.
+    let complete = k - episodeStart + 1 + (ofValue ? 1 : 0) <= max(probe.visible, 1)
     lines.append(
       complete
         ? "\(symbol) moves \(reached) advantage\(reached == 1 ? "" : "s")\(reached == 0 ? " (λ = 0 and γ = 0 hear nothing)" : "")"
-        : "\(symbol) moves every advantage of its episode up to t = \(k); the nearest \(shownTimes.count) are shown")
+        : "\(symbol) moves every advantage of its episode up to t = \(k); the nearest \(shownTimes.count) "
+          + (shownTimes.count == 1 ? "is" : "are") + " shown")
     for (index, line) in lines.enumerated() where timeline.maxY + 1 + index < area.maxY {
       let text = s.subscripts ? line : line.replacingOccurrences(of: "∂", with: "d")
       canvas.put(

@@ -101,7 +101,7 @@ public struct Weights: Mode {
   public func legend(glyphs: Glyphs) -> [(String, Style)] {
     let s = glyphs.symbols
     return [
-      ("  (\(s.gammaLambda))^k  the weight of \(s.delta) k steps after t in A_t; bars on a scale of 0 to 1", .plain),
+      ("  (\(s.gammaLambda))^k  the weight in A_t of \(s.delta) k steps later; bars 0 to 1", .plain),
       (
         "  ½  1/e   where the weight has fallen to a half, and to 1/e (at k = the horizon 1/(1\(s.minus)\(s.gammaLambda)))",
         .plain

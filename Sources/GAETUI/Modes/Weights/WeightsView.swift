@@ -84,7 +84,7 @@ struct WeightsView {
     let ending = how == .none || how == .endOfRollout ? "to the rollout's end" : "to the episode's end\(mark)"
     let sumLine =
       complete
-      ? "A\(glyphs.subscripted(t)) = \(s.symbolSum) (\(s.gammaLambda))^k \(s.delta)\(glyphs.subscripted(t))+k = "
+      ? "A\(glyphs.subscripted(t)) = \(s.symbolSum)_k (\(s.gammaLambda))^k \(s.delta)_(\(t)+k) = "
         + "\(numbers.fixed(sum, digits: decimals + 1)): \(shown) term\(shown == 1 ? "" : "s"), \(ending) (t = \(episodeEnd))"
       : "the first \(shown) of \(explanation.remaining) terms sum to \(numbers.fixed(sum, digits: decimals + 1)); "
         + "all of them to A\(glyphs.subscripted(t)) = \(numbers.fixed(explanation.advantage, digits: decimals + 1))"
