@@ -80,7 +80,14 @@ struct CriticTargetsView {
         glyphs.marks.moreRight, x: gutterEnd + viewport.visible * viewport.columnWidth, y: area.y, style: Theme.key,
         clip: area)
     }
-    let deviation = CriticTargets.deviation(trace.advantage)
+    // The smallest deviation among the rollout and the minibatches shown.
+    var deviation = CriticTargets.deviation(trace.advantage)
+    if size > 1 {
+      for start in stride(from: batchStart, to: batchEnd, by: size) {
+        let batch = Array(trace.advantage[start..<min(start + size, rollout.count)])
+        if batch.count > 1 { deviation = min(deviation, CriticTargets.deviation(batch)) }
+      }
+    }
     var notes = [
       "A+V: the \(s.lambda)-return (PPO's value target); G: reward-to-go; TD(0): r + \(s.gamma)V(s\(s.prime))",
       "norm: (A \(s.minus) mean)/(std + 1e-8) over the rollout; mb \(size): per minibatch (< >)",
@@ -88,7 +95,7 @@ struct CriticTargetsView {
     ]
     if size == 1 { notes.append("A minibatch of one has no deviation (n \(s.minus) 1 = 0): NaN, as in PPO") }
     if deviation < 1e-6 {
-      notes.append("std \(s.times) 1e-8 here: the 1e-8 in the denominator is not negligible")
+      notes.append("a std near 0 here: the 1e-8 in the denominator is not negligible")
     }
     let top = area.y + rows.count + 1
     for (index, note) in notes.enumerated() where top + index < area.maxY {
