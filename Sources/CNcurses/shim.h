@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
+#include <poll.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -75,6 +76,14 @@ static inline void gv_disable_flow_control(int fd) {
   if (tcgetattr(fd, &modes) != 0) return;
   modes.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
   tcsetattr(fd, TCSANOW, &modes);
+}
+
+// Whether the terminal behind `fd` has gone (its window closed, its tmux server killed): a read
+// then fails at once for ever, and a program that takes that for "no key yet" spins.
+static inline int gv_input_is_gone(int fd) {
+  struct pollfd entry = {fd, POLLIN, 0};
+  if (poll(&entry, 1, 0) < 0) return 0;
+  return (entry.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 static inline int gv_codeset_is_utf8(void) {

@@ -67,3 +67,20 @@ struct NegativeArgumentTests {
     #expect(trace.status == 0 && trace.stdout.hasPrefix("Goal, time limit, and a rollout cut short  γ 0.00  λ 0.95"))
   }
 }
+
+@Suite("Overflowing rollouts on the command line")
+struct OverflowCommandTests {
+  @Test func hugeNumbersAreShortAndTheEstimatorsCarryWhatTheyAdd() throws {
+    let scratch = try ScratchDirectory("gaeviz-overflow")
+    let path = scratch.path + "/ovf.json"
+    try #"{"rewards": [1e308, -1e308], "values": [-1e308, 0, -1e308], "terminated": [0, 0], "truncated": [0, 0]}"#
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let explain = try run(["explain", path, "--t", "0"])
+    #expect(explain.status == 0 && explain.stdout.contains("e+306"))
+    #expect(explain.stdout.split(separator: "\n").allSatisfy { $0.count < 160 })
+    let td = try run(["trace", path, "--estimator", "td", "--format", "csv"])
+    // δ + carry = A on every row: the TD error adds nothing (0), never 0·(−∞) = NaN.
+    let rows = td.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+    #expect(rows.allSatisfy { $0[8] == "0" })
+  }
+}

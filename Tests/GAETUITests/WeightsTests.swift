@@ -95,3 +95,12 @@ struct WeightsTests {
       "credit-value-t7-\(width)x\(height)")
   }
 }
+
+@Suite("Weights on overflowing numbers")
+struct WeightsOverflowTests {
+  @Test func theForwardSumIsNotClaimedEqualWhenItIsNot() throws {
+    let overflow = try scenario(rewards: [1e308, -1e308], values: [-1e308, 0, -1e308])
+    let text = Screen.render(makeApp(scenario: overflow, [character("e")]), glyphs: .unicode).text
+    #expect(text.contains("the numbers overflowed") && !text.contains("the same number, reached forward"))
+  }
+}

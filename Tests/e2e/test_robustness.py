@@ -427,3 +427,24 @@ def test_w_never_writes_onto_a_fifo_or_the_terminal_and_a_size_limit_is_a_messag
     p.keys("q")
     p.wait_for(lambda s: s.rstrip().endswith("$"))
     assert p.flags() == "0 1 0"
+
+
+def test_a_terminal_that_goes_away_ends_the_program_instead_of_spinning(pane):
+    # With SIGHUP ignored (nohup, a trap), nothing tells the program its window closed: it must
+    # notice the dead terminal itself, not read nothing at once, for ever, at full CPU.
+    p = pane()
+    p.shell("trap '' HUP")
+    p.run_gaeviz()
+    p.wait_for(lambda s: "step  1/12" in s)
+    pid = p.program_pid()
+    p.tmux("kill-server", check=False)
+    deadline = time.time() + 5
+    while time.time() < deadline and os.path.exists(f"/proc/{pid}"):
+        with open(f"/proc/{pid}/stat") as f:
+            if f.read().rsplit(")", 1)[1].split()[0] == "Z":
+                break
+        time.sleep(0.1)
+    alive = os.path.exists(f"/proc/{pid}") and open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"
+    if alive:
+        os.kill(pid, signal.SIGKILL)
+    assert not alive, "gae-viz kept running after its terminal went away"

@@ -18,18 +18,19 @@ public enum Estimator: String, CaseIterable, Sendable {
     }
   }
 
-  /// The trace whose advantage column is this estimator's; its other columns are derived from
-  /// it as for GAE at the estimator's λ.
+  /// The trace whose advantage column is this estimator's; the carry column is what the
+  /// estimator adds to δ (0 for TD, A − δ for Monte Carlo), so δ + carry = A on every row.
   public func trace(for rollout: Rollout, gamma: Double, lambda: Double) -> GAETrace {
     switch self {
     case .gae:
       return GAE.trace(for: rollout, gamma: gamma, lambda: lambda)
     case .td:
-      return GAETrace(rollout: rollout, gamma: gamma, lambda: 0, advantages: GAE.deltas(for: rollout, gamma: gamma))
+      return GAETrace(
+        rollout: rollout, gamma: gamma, lambda: 0, advantages: GAE.deltas(for: rollout, gamma: gamma), carry: .zero)
     case .mc:
       return GAETrace(
         rollout: rollout, gamma: gamma, lambda: 1,
-        advantages: Estimators.monteCarloAdvantages(for: rollout, gamma: gamma))
+        advantages: Estimators.monteCarloAdvantages(for: rollout, gamma: gamma), carry: .difference)
     }
   }
 }

@@ -28,7 +28,10 @@ public enum ExplanationFormat: String, CaseIterable, Sendable {
   }
 
   static func table(_ explanation: Explanation, gamma: Double, lambda: Double, digits: Int) -> String {
-    func fixed(_ value: Double) -> String { NumberFormat.fixed(value, digits: digits) }
+    // A huge number in its shortest exact form (2.99e+306), not hundreds of digits.
+    func fixed(_ value: Double) -> String {
+      value.isFinite && abs(value) >= 1e15 ? String(value) : NumberFormat.fixed(value, digits: digits)
+    }
     func row(_ cells: [String], widths: [Int]) -> String {
       zip(cells, widths).map { String(repeating: " ", count: max($1 - $0.count, 0)) + $0 }.joined(separator: "  ")
     }

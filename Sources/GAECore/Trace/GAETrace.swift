@@ -24,13 +24,19 @@ public struct GAETrace: Sendable, Equatable {
     advantage = GAE.advantages(for: rollout, gamma: gamma, lambda: lambda)
   }
 
+  /// How the carry column is derived: as the pass computes it, or, for a trace whose advantages
+  /// an estimator defined otherwise, what that estimator adds to δ (0 for the TD error).
+  enum CarryRule: Sendable, Equatable { case pass, zero, difference }
+  var carryRule = CarryRule.pass
+
   /// A trace whose advantages were computed otherwise (an estimator's own definition).
-  init(rollout: Rollout, gamma: Double, lambda: Double, advantages: [Double]) {
+  init(rollout: Rollout, gamma: Double, lambda: Double, advantages: [Double], carry: CarryRule) {
     precondition(advantages.count == rollout.count)
     self.rollout = rollout
     self.gamma = gamma
     self.lambda = lambda
     advantage = advantages
+    carryRule = carry
   }
 
   /// The trace for new γ and λ, written over this one's array: no allocation and no fresh
@@ -79,6 +85,11 @@ public struct GAETrace: Sendable, Equatable {
   }
 
   @inline(__always) func carry(at t: Int) -> Double {
+    switch carryRule {
+    case .pass: break
+    case .zero: return 0
+    case .difference: return advantage[t] - delta(at: t)
+    }
     if rollout.isEpisodeBoundary(t) { return 0 }
     return decay * (t + 1 < count ? advantage[t + 1] : 0)
   }

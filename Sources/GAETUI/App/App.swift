@@ -146,7 +146,7 @@ public struct App: Sendable {
     }
   }
 
-  /// A prompt takes every key: digits and a minus sign type, Backspace deletes, Enter gives the
+  /// A prompt takes every key: digits and a minus sign type (other keys do nothing), Backspace deletes, Enter gives the
   /// text to the mode, Esc withdraws the question.
   private mutating func handlePrompt(_ key: Key, _ prompt: inout Chrome.Prompt) {
     switch key {
@@ -160,7 +160,9 @@ public struct App: Sendable {
     case .backspace:
       if !prompt.text.isEmpty { prompt.text.removeLast() }
       chrome.replaceTop(.prompt(prompt))
-    case .character(let character) where prompt.text.count < 24 && !character.isNewline:
+    // A time step is digits (and a sign): nothing else types.
+    case .character(let character)
+    where prompt.text.count < 12 && (character.isASCII && (character.isNumber || character == "-")):
       prompt.text.append(character)
       chrome.replaceTop(.prompt(prompt))
     default:

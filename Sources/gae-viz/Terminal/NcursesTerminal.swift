@@ -182,6 +182,9 @@ final class NcursesTerminal: Terminal {
     let milliseconds = timeout.map { Self.milliseconds($0) } ?? -1
     let key = readKey(timeout: milliseconds)
     if let signal = pendingSignal() { return signal }
+    // The terminal is gone (no SIGHUP came, or it was not ours): end as on a hang-up rather
+    // than read nothing, at once, for ever.
+    if key == nil, gv_input_is_gone(0) != 0 { return .signal(SIGHUP) }
     guard let key else { return .timeout }
     return key
   }

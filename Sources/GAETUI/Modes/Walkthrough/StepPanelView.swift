@@ -1,3 +1,4 @@
+import Foundation
 import GAECore
 
 /// The current step explained: a title, δ and A with their numbers substituted, and why.
@@ -38,10 +39,23 @@ struct StepPanelView {
     // whatever rows are left.
     var y = area.y + 1
     for (index, (text, style)) in lines.enumerated() {
-      let wrapped =
+      // A formula too long for the line drops its symbolic middle (δ₄ = r₄ + γ·V(s₅) − V(s₄))
+      // so the numbers and the result still show.
+      var line = text
+      if index < lines.count - 1, TextWidth.columns(of: line) > area.width - 2 {
+        let parts = line.components(separatedBy: " = ")
+        if parts.count >= 3 { line = ([parts[0]] + parts.dropFirst(2)).joined(separator: " = ") }
+      }
+      var wrapped =
         index == lines.count - 1
-        ? WordWrap.lines(text, width: area.width - 2)
-        : [TextWidth.fitted(text, width: area.width - 1, cut: glyphs.marks.cut)]
+        ? WordWrap.lines(line, width: area.width - 2)
+        : [TextWidth.fitted(line, width: area.width - 2, cut: glyphs.marks.cut)]
+      let rows = max(area.maxY - y, 0)
+      if wrapped.count > rows, rows > 0 {
+        // More than fits: the last line shown ends in the cut mark, never mid-sentence silently.
+        wrapped = Array(wrapped.prefix(rows))
+        wrapped[rows - 1] = TextWidth.fitted(wrapped[rows - 1], width: area.width - 3, cut: "") + glyphs.marks.cut
+      }
       for line in wrapped where y < area.maxY {
         canvas.put(" " + line, x: area.x, y: y, style: style, clip: area)
         y += 1

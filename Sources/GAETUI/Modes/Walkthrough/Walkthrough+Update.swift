@@ -54,7 +54,8 @@ extension Walkthrough {
         let size = abs(action == .largestAdvantage ? trace.advantage[t] : trace.delta[t])
         if size.isFinite, size > (best?.size ?? -1) { best = (t, size) }
       }
-      if let best { go(to: best.t) }
+      guard let best else { return [.say("No finite \(action == .largestAdvantage ? "A" : "δ") to go to")] }
+      go(to: best.t)
     }
     return []
   }

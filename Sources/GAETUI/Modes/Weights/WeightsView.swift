@@ -163,12 +163,26 @@ struct WeightsView {
     }
     guard area.height >= 5 else { return }
     let complete = explanation.nStep.count == explanation.remaining
-    let line =
-      complete
-      ? "\(s.symbolSum) wₙ\(s.times)Â⁽ⁿ⁾ = \(numbers.fixed(explanation.weightedNStep, digits: decimals + 1)) = A\(glyphs.subscripted(explanation.t)): "
-        + "the same number, reached forward"
-      : "showing n = 1\(s.dash)\(explanation.nStep.count) of \(explanation.remaining); the weighted sum of all is A\(glyphs.subscripted(explanation.t)) = "
+    let forwardSum = explanation.weightedNStep
+    let agrees =
+      forwardSum.isFinite && explanation.advantage.isFinite
+      && abs(forwardSum - explanation.advantage) <= 1e-9 * max(1, abs(explanation.advantage))
+    let a = "A\(glyphs.subscripted(explanation.t))"
+    let line: String
+    if !complete {
+      line =
+        "showing n = 1\(s.dash)\(explanation.nStep.count) of \(explanation.remaining); the weighted sum of all is \(a) = "
         + numbers.fixed(explanation.advantage, digits: decimals + 1)
+    } else if agrees {
+      line =
+        "\(s.symbolSum) wₙ\(s.times)Â⁽ⁿ⁾ = \(numbers.fixed(forwardSum, digits: decimals + 1)) = \(a): the same number, reached forward"
+    } else {
+      // Overflowed numbers: the two orders of summing need not meet, and the screen says so.
+      line =
+        "\(s.symbolSum) wₙ\(s.times)Â⁽ⁿ⁾ = \(numbers.fixed(forwardSum, digits: decimals + 1)), but \(a) = "
+        + "\(numbers.fixed(explanation.advantage, digits: decimals + 1)): the numbers overflowed"
+    }
+
     let text =
       s.subscripts
       ? line : line.replacingOccurrences(of: "wₙ", with: "w_n").replacingOccurrences(of: "Â⁽ⁿ⁾", with: "A(n)")
