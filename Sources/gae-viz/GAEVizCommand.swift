@@ -116,6 +116,17 @@ struct ParameterOptions: ParsableArguments {
   }
 }
 
+/// The scenario a command reads: the file at `path`, or the built-in one; a bad file is one line
+/// on stderr and exit status 1.
+func loadScenario(_ path: String?) throws -> Scenario {
+  guard let path else { return .builtInDefault }
+  do {
+    return try Scenario.load(path: path)
+  } catch {
+    throw failWithDataError(error.description)
+  }
+}
+
 /// Bad input data or a failed write: one line on stderr, exit status 1. The message quotes file
 /// names and file contents, so its control characters are spelt out: it stays one line, and
 /// cannot act on the terminal.

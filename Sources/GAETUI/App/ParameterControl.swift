@@ -28,6 +28,17 @@ public enum ParameterControl {
     ]
   }
 
+  /// Help for a mode that includes these keys: its own under its title, then γ and λ's.
+  public static func helpSections<ModeAction>(
+    _ title: String, _ all: [Binding<ModeAction>], session: Session, glyphs: Glyphs,
+    isParameter: (ModeAction) -> Bool
+  ) -> [KeySection] {
+    [
+      KeySection(title, all.filter { !isParameter($0.action) }),
+      KeySection("\(glyphs.symbols.gamma) and \(glyphs.symbols.lambda)", bindings(session, glyphs: glyphs)),
+    ]
+  }
+
   public static func update(_ action: Action, session: inout Session) {
     switch action {
     case .adjust(let amount):

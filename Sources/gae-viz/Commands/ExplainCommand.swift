@@ -29,16 +29,7 @@ struct ExplainCommand: ParsableCommand {
   var format: ExplanationFormat = .table
 
   func run() throws {
-    let scenario: Scenario
-    if let path {
-      do {
-        scenario = try Scenario.load(path: path)
-      } catch {
-        throw failWithDataError(error.description)
-      }
-    } else {
-      scenario = .builtInDefault
-    }
+    let scenario = try loadScenario(path)
     guard (0..<scenario.rollout.count).contains(time) else {
       // The range depends on the file, so this is a fault of the data given, told in one line.
       let name = path.map { TerminalText.escaped($0) } ?? "the built-in scenario"

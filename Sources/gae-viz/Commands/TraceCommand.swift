@@ -54,16 +54,7 @@ struct TraceCommand: ParsableCommand {
   }
 
   func run() throws {
-    let scenario: Scenario
-    if let path {
-      do {
-        scenario = try Scenario.load(path: path)
-      } catch {
-        throw failWithDataError(error.description)
-      }
-    } else {
-      scenario = .builtInDefault
-    }
+    let scenario = try loadScenario(path)
     let (gamma, lambda) = parameters.resolved(for: scenario)
     let trace = estimator.trace(for: scenario.rollout, gamma: gamma, lambda: lambda)
     guard let output else {

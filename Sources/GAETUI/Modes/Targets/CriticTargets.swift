@@ -75,13 +75,11 @@ public struct CriticTargets: Mode {
   }
 
   public func helpSections(session: Session, glyphs: Glyphs) -> [KeySection] {
-    let all = bindings(session: session, glyphs: glyphs)
-    let own = all.filter { if case .parameter = $0.action { return false } else { return true } }
-    return [
-      KeySection("Targets", own),
-      KeySection(
-        "\(glyphs.symbols.gamma) and \(glyphs.symbols.lambda)", ParameterControl.bindings(session, glyphs: glyphs)),
-    ]
+    ParameterControl.helpSections(
+      Self.title, bindings(session: session, glyphs: glyphs), session: session, glyphs: glyphs
+    ) {
+      if case .parameter = $0 { return true } else { return false }
+    }
   }
 
   public func legend(glyphs: Glyphs) -> [(String, Style)] {

@@ -26,13 +26,11 @@ extension Walkthrough {
   }
 
   public func helpSections(session: Session, glyphs: Glyphs) -> [KeySection] {
-    let all = bindings(session: session, glyphs: glyphs)
-    let steps = all.filter { if case .parameter = $0.action { return false } else { return true } }
-    return [
-      KeySection("Walkthrough", steps),
-      KeySection(
-        "\(glyphs.symbols.gamma) and \(glyphs.symbols.lambda)", ParameterControl.bindings(session, glyphs: glyphs)),
-    ]
+    ParameterControl.helpSections(
+      Self.title, bindings(session: session, glyphs: glyphs), session: session, glyphs: glyphs
+    ) {
+      if case .parameter = $0 { return true } else { return false }
+    }
   }
 
   public func legend(glyphs: Glyphs) -> [(String, Style)] {
