@@ -20,10 +20,35 @@ public struct CriticTargets: Mode {
   /// Steps per minibatch, 1 … T.
   public internal(set) var minibatchSize: Int
   let stepCount: Int
+  /// What needs the whole rollout, computed when γ or λ changes, not on every frame: the
+  /// reward-to-go (γ only), and the mean and sample deviation of A for the rollout-wide
+  /// normalisation.
+  private(set) var rewardToGo: [Double] = []
+  private(set) var advantageMean = 0.0
+  private(set) var advantageDeviation = 0.0
+  private var computedFor: (gamma: Double, lambda: Double)?
 
   public init(session: Session) {
     stepCount = session.stepCount
     minibatchSize = min(4, max(session.stepCount, 1))
+    measure(session)
+  }
+
+  private mutating func measure(_ session: Session) {
+    guard computedFor == nil || computedFor! != (session.gamma, session.lambda) else { return }
+    if computedFor?.gamma != session.gamma {
+      rewardToGo = GAECore.Targets.rewardToGo(session.scenario.rollout, gamma: session.gamma)
+    }
+    (advantageMean, advantageDeviation) = Self.meanAndDeviation(session.trace.advantage[...])
+    computedFor = (session.gamma, session.lambda)
+  }
+
+  /// The mean and the sample deviation (n − 1, as torch.std) of some advantages.
+  static func meanAndDeviation(_ advantages: ArraySlice<Double>) -> (mean: Double, deviation: Double) {
+    let count = Double(advantages.count)
+    let mean = advantages.reduce(0, +) / count
+    let squares = advantages.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+    return (mean, count > 1 ? (squares / (count - 1)).squareRoot() : .nan)
   }
 
   public func adopting(_ session: Session) -> CriticTargets { CriticTargets(session: session) }
@@ -63,6 +88,7 @@ public struct CriticTargets: Mode {
 
   public mutating func fit(session: Session, area: Rect) {
     firstVisibleTime = viewport(session: session, area: area).first
+    measure(session)
   }
 
   func viewport(session: Session, area: Rect) -> TimelineViewport {

@@ -15,23 +15,22 @@ struct CriticTargetsView {
     let rollout = trace.rollout
     let (first, last) = (viewport.first, viewport.last)
     guard last >= first else { return }
-    // Normalisation looks at whole minibatches: compute over the batches that hold the visible
-    // steps (and the rollout's mean and deviation once), not over every step of a long rollout.
-    let rolloutNormalised = CriticTargets.normalizedRange(trace.advantage, range: first...last)
+    // The rollout-wide numbers come from the mode (computed once per γ and λ); minibatches are
+    // normalised here, only those that hold the visible steps.
     let size = targets.minibatchSize
     let batchStart = first / size * size
     let batchEnd = min((last / size + 1) * size, rollout.count)
     let batches = GAECore.Targets.normalized(Array(trace.advantage[batchStart..<batchEnd]), minibatch: size)
-    let rows: [(String, (Int) -> Double?)] = [
-      ("t", { _ in nil }),
+    let (mean, rolloutDeviation) = (targets.advantageMean, targets.advantageDeviation)
+    let rows: [(String, (Int) -> Double)] = [
+      ("t", { Double($0) }),
       ("A", { trace.advantage[$0] }),
       ("A+V", { trace.returns[$0] }),
-      ("G", { _ in nil }),
+      ("G", { targets.rewardToGo[$0] }),
       ("TD(0)", { rollout.rewards[$0] + session.gamma * rollout.nextValue(at: $0).value }),
-      ("norm", { rolloutNormalised[$0 - first] }),
+      ("norm", { (trace.advantage[$0] - mean) / (rolloutDeviation + 1e-8) }),
       ("mb \(size)", { batches[$0 - batchStart] }),
     ]
-    let rewardToGo = GAECore.Targets.rewardToGo(rollout, gamma: session.gamma)
     let gutterEnd = viewport.originX
     for (index, row) in rows.enumerated() where index < area.height {
       let name = TextWidth.fitted(row.0, width: 6, cut: glyphs.marks.cut)
@@ -51,7 +50,7 @@ struct CriticTargetsView {
       right("\(t)", 0, Theme.title)
       let advantage = trace.advantage[t]
       for (index, row) in rows.enumerated().dropFirst() {
-        let value = index == 3 ? rewardToGo[t] : row.1(t)!
+        let value = row.1(t)
         // A flip: the normalised value's sign against A's own (even an A too small to print).
         let flipped =
           index >= 5 && value.isFinite && value != 0 && advantage != 0 && (value > 0) != (advantage > 0)
@@ -81,11 +80,11 @@ struct CriticTargetsView {
         clip: area)
     }
     // The smallest deviation among the rollout and the minibatches shown.
-    var deviation = CriticTargets.deviation(trace.advantage)
+    var deviation = rolloutDeviation
     if size > 1 {
       for start in stride(from: batchStart, to: batchEnd, by: size) {
-        let batch = Array(trace.advantage[start..<min(start + size, rollout.count)])
-        if batch.count > 1 { deviation = min(deviation, CriticTargets.deviation(batch)) }
+        let batch = trace.advantage[start..<min(start + size, rollout.count)]
+        if batch.count > 1 { deviation = min(deviation, CriticTargets.meanAndDeviation(batch).deviation) }
       }
     }
     var notes = [
@@ -107,24 +106,6 @@ struct CriticTargetsView {
 }
 
 extension CriticTargets {
-  /// The rollout's sample deviation of A (n − 1), as torch.std.
-  static func deviation(_ advantages: [Double]) -> Double {
-    let count = Double(advantages.count)
-    guard count > 1 else { return .nan }
-    let mean = advantages.reduce(0, +) / count
-    return (advantages.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)).squareRoot()
-  }
-
-  /// The rollout-wide normalisation of the steps in `range` only: the mean and deviation are
-  /// the whole rollout's (one pass over it), the values only those shown.
-  static func normalizedRange(_ advantages: [Double], range: ClosedRange<Int>) -> [Double] {
-    let count = Double(advantages.count)
-    let mean = advantages.reduce(0, +) / count
-    let squares = advantages.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-    let deviation = (squares / (count - 1)).squareRoot()
-    return range.map { (advantages[$0] - mean) / (deviation + 1e-8) }
-  }
-
   public func render(session: Session, glyphs: Glyphs, into canvas: inout Canvas, in area: Rect) {
     CriticTargetsView(targets: self, session: session, glyphs: glyphs, viewport: viewport(session: session, area: area))
       .render(into: &canvas, in: area)
