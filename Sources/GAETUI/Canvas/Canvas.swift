@@ -71,6 +71,15 @@ public struct Canvas: Equatable, Sendable {
     return column
   }
 
+  /// Writes `text` right-aligned in the `width` columns starting at `x`, cut with `cut` when it
+  /// is wider: a timeline cell.
+  public mutating func putRight(
+    _ text: String, x: Int, y: Int, width: Int, style: Style = .plain, clip: Rect? = nil, cut: String
+  ) {
+    let fitted = TextWidth.fitted(text, width: width, cut: cut)
+    put(fitted, x: x + width - TextWidth.columns(of: fitted), y: y, style: style, clip: clip)
+  }
+
   /// Overwriting half of a wide character blanks its other half, so no orphan half is drawn.
   private mutating func clearWideNeighbours(x: Int, y: Int, columns: Int) {
     if self[x, y].isContinuation, x > 0 { self[x - 1, y] = .blank }

@@ -63,9 +63,8 @@ struct CompareView {
     let width = viewport.numberWidth
     let decimals = viewport.decimals
     func right(_ text: String, _ row: Row, _ style: Style) {
-      let fitted = TextWidth.fitted(text, width: width, cut: glyphs.marks.cut)
-      canvas.put(
-        fitted, x: x + width - TextWidth.columns(of: fitted), y: area.y + row.rawValue, style: style, clip: area)
+      canvas.putRight(
+        text, x: x, y: area.y + row.rawValue, width: width, style: style, clip: area, cut: glyphs.marks.cut)
     }
     func signed(_ value: Double, _ row: Row) {
       let style = Theme.signed(Double(NumberText.shownSign(value, digits: decimals)))

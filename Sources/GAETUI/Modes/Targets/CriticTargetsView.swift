@@ -44,8 +44,7 @@ struct CriticTargetsView {
       guard let x = viewport.x(of: t) else { continue }
       func right(_ text: String, _ row: Int, _ style: Style) {
         guard row < area.height else { return }
-        let fitted = TextWidth.fitted(text, width: width, cut: glyphs.marks.cut)
-        canvas.put(fitted, x: x + width - TextWidth.columns(of: fitted), y: area.y + row, style: style, clip: area)
+        canvas.putRight(text, x: x, y: area.y + row, width: width, style: style, clip: area, cut: glyphs.marks.cut)
       }
       right("\(t)", 0, Theme.title)
       let advantage = trace.advantage[t]

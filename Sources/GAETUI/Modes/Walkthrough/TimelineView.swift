@@ -94,9 +94,8 @@ struct TimelineView {
     let width = viewport.numberWidth
     let decimals = viewport.decimals
     func right(_ text: String, _ row: Row, _ style: Style) {
-      let clipped = TextWidth.fitted(text, width: width, cut: glyphs.marks.cut)
-      canvas.put(
-        clipped, x: x + width - TextWidth.columns(of: clipped), y: area.y + row.rawValue, style: style, clip: area)
+      canvas.putRight(
+        text, x: x, y: area.y + row.rawValue, width: width, style: style, clip: area, cut: glyphs.marks.cut)
     }
     func signed(_ value: Double, _ row: Row) {
       let style = Theme.signed(Double(NumberText.shownSign(value, digits: decimals)))

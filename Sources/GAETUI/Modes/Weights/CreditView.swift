@@ -46,8 +46,7 @@ struct CreditView {
     for (index, entry) in shownTimes.enumerated() {
       guard let x = columns.x(of: index) else { break }
       func right(_ text: String, _ y: Int, _ style: Style) {
-        let fitted = TextWidth.fitted(text, width: width, cut: glyphs.marks.cut)
-        canvas.put(fitted, x: x + width - TextWidth.columns(of: fitted), y: y, style: style, clip: area)
+        canvas.putRight(text, x: x, y: y, width: width, style: style, clip: area, cut: glyphs.marks.cut)
       }
       right("\(entry.t)", area.y, entry.t == k ? Theme.current : Theme.title)
       right(

@@ -55,8 +55,7 @@ struct WeightsView {
     for (k, term) in explanation.terms.enumerated() {
       guard let x = columns.x(of: k) else { break }
       func right(_ text: String, _ y: Int, _ style: Style) {
-        let fitted = TextWidth.fitted(text, width: width, cut: glyphs.marks.cut)
-        canvas.put(fitted, x: x + width - TextWidth.columns(of: fitted), y: y, style: style, clip: area)
+        canvas.putRight(text, x: x, y: y, width: width, style: style, clip: area, cut: glyphs.marks.cut)
       }
       func signed(_ value: Double, _ row: Row) {
         right(
@@ -156,9 +155,8 @@ struct WeightsView {
         (numbers.fixed(step.weight, digits: decimals), Style.plain),
       ]
       for (index, (text, style)) in cells.enumerated() where index + 1 < area.height {
-        let fitted = TextWidth.fitted(text, width: width, cut: glyphs.marks.cut)
-        canvas.put(
-          fitted, x: x + width - TextWidth.columns(of: fitted), y: area.y + 1 + index, style: style, clip: area)
+        canvas.putRight(
+          text, x: x, y: area.y + 1 + index, width: width, style: style, clip: area, cut: glyphs.marks.cut)
       }
     }
     guard area.height >= 5 else { return }
